@@ -1,0 +1,18 @@
+#pragma once
+
+#include "runtime.h"
+
+namespace engine {
+
+/// How a body run inside a cancel scope ended.
+struct ScopeOutcome
+{
+    Value value;
+    bool cancelledCaught = false;   ///< the scope caught a cancellation (trio `cancelled_caught`)
+};
+
+/// Runs `body` inside a new cancel scope of the current task (trio CancelScope, move_on_after …).
+/// A cancellation this scope caused is caught here; anything else propagates.
+QCoro::Task<ScopeOutcome> runInScope(Ctx ctx, ScopeOptions options, Body body);
+
+} // namespace engine

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "types.h"
+
+#include <QString>
+
+namespace engine {
+
+/// A library's scheduling rules (helper-semantics §9): how tasks start, when supervisors react to
+/// a child's end within one instant, how ties between equal deadlines are broken.
+struct Profile
+{
+    QString name = QStringLiteral("trio");
+    StartPolicy start = StartPolicy::Eager;
+    Propagation propagation = Propagation::Immediate;
+    TieOrder ties = TieOrder::Fifo;
+    quint64 seed = 0;
+
+    /// asyncgui: eager starts, immediate propagation, FIFO clock (asyncgui-ext-clock).
+    static Profile asyncgui();
+    /// trio: deferred starts (start_soon), immediate propagation.
+    static Profile trio();
+    /// asyncio and the libraries built on it: deferred starts, batch propagation.
+    static Profile asyncio();
+};
+
+} // namespace engine

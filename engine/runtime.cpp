@@ -1,0 +1,538 @@
+#include "runtime.h"
+
+#include "value.h"
+
+#include <algorithm>
+
+namespace engine {
+
+namespace {
+
+// The deferred-start gate: the task's frame exists but its body runs on a later turn.
+class StartGateAwaiter
+{
+public:
+    StartGateAwaiter(Runtime *rt, TaskId task) : m_rt(rt), m_task(task) {}
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<> h) { m_rt->startGate(m_task, h); }
+    void await_resume() const noexcept {}
+
+private:
+    Runtime *m_rt;
+    TaskId m_task;
+};
+
+// Every task runs inside this wrapper. Its QCoro::Task is dropped right after creation (detached):
+// the frame frees itself at its final suspend. It never ends with an exception in flight.
+QCoro::Task<void> taskMain(Runtime *rt, TaskId id, Body body, bool deferred)
+{
+    if (deferred) {
+        StartGateAwaiter gate(rt, id);
+        co_await gate;
+    }
+    rt->taskStarted(id);
+    Value value;
+    std::exception_ptr error;
+    try {
+        if (!body)
+            throw Error::plain(QStringLiteral("RuntimeError"), QStringLiteral("task has no body"), id);
+        const Ctx ctx{rt, id};
+        value = co_await body(ctx);
+    } catch (...) {
+        error = std::current_exception();
+    }
+    rt->taskFinished(id, std::move(value), error);
+}
+
+void abortTimer(Runtime &rt, TaskId, qint64 timer)
+{
+    rt.scheduler().cancelTimer(Scheduler::TimerId(timer));
+}
+
+} // namespace
+
+Runtime::Runtime(const Profile &profile)
+    : m_profile(profile)
+{
+    m_scheduler.setTieOrder(profile.ties, profile.seed);
+}
+
+Runtime::~Runtime()
+{
+    shutdown();
+}
+
+EventId Runtime::record(EventKind kind, TaskId task, ScopeId scope, EventId cause, qint32 other,
+                        const QString &text, qint64 value, quint8 detail)
+{
+    if (!m_trace.recording())
+        return NoId;
+    TraceEvent e;
+    e.time = now();
+    e.kind = kind;
+    e.task = task;
+    e.scope = scope;
+    e.cause = cause;
+    e.other = other;
+    e.text = m_trace.intern(text);
+    e.value = value;
+    e.detail = detail;
+    return m_trace.append(e);
+}
+
+// Tasks --------------------------------------------------------------------------------------------
+
+TaskId Runtime::spawn(ScopeId scope, const QString &name, Body body)
+{
+    return spawn(scope, name, std::move(body), m_profile.start);
+}
+
+TaskId Runtime::spawn(ScopeId scope, const QString &name, Body body, StartPolicy start)
+{
+    const TaskId id = TaskId(m_tasks.size());
+    m_tasks.emplace_back();
+    TaskRecord &rec = m_tasks.back();
+    rec.parent = m_current;
+    rec.home = scope;
+    ++m_liveTasks;
+    m_trace.addTask(id, TraceTask{m_trace.intern(name), m_current, scope});
+    record(EventKind::Spawned, id, scope, NoId, m_current);
+    if (scope != NoId) {
+        placeTask(id, scope);
+        ++m_scopes[size_t(scope)].liveChildren;
+    }
+    const TaskId previous = m_current;
+    m_current = id;
+    // Eager: runs the body now, up to its first suspension. Deferred: stops at the start gate.
+    taskMain(this, id, std::move(body), start == StartPolicy::Deferred);
+    m_current = previous;
+    return id;
+}
+
+TaskView Runtime::task(TaskId id) const
+{
+    const TaskRecord &r = m_tasks[size_t(id)];
+    TaskView v;
+    v.name = m_trace.taskName(id);
+    v.parent = r.parent;
+    v.home = r.home;
+    v.state = r.state;
+    v.wait = r.wait;
+    v.start = r.start;
+    v.end = r.end;
+    v.result = r.result;
+    if (r.error)
+        v.error = Error::fromException(r.error);
+    v.cancelRequested = r.cancelSeen || r.selfCancel;
+    return v;
+}
+
+void Runtime::taskStarted(TaskId id)
+{
+    TaskRecord &rec = m_tasks[size_t(id)];
+    rec.state = TaskState::Running;
+    rec.start = now();
+    record(EventKind::Started, id);
+}
+
+void Runtime::taskFinished(TaskId id, Value value, std::exception_ptr error)
+{
+    unplaceTask(id);
+    TaskRecord &rec = m_tasks[size_t(id)];
+    rec.end = now();
+    rec.wait = WaitReason::None;
+    if (!error) {
+        rec.state = TaskState::Completed;
+        rec.endEvent = record(EventKind::Completed, id, NoId, NoId, NoId,
+                              value.isValid() ? describeValue(value) : QString());
+        rec.result = std::move(value);
+    } else if (isCancelled(error)) {
+        rec.state = TaskState::Cancelled;
+        rec.endEvent = record(EventKind::Cancelled, id);
+    } else {
+        rec.state = TaskState::Failed;
+        rec.error = error;
+        rec.endEvent = record(EventKind::Failed, id, NoId, NoId, NoId, Error::fromException(error).describe());
+    }
+    --m_liveTasks;
+    const auto joiners = std::move(rec.joiners);
+    const EventId endEvent = rec.endEvent;
+    const ScopeId home = rec.home;
+    for (const TaskId joiner : joiners)
+        wake(joiner, m_tasks[size_t(joiner)].waitSerial, endEvent);
+    if (home == NoId)
+        return;
+    if (m_profile.propagation == Propagation::Immediate || m_shuttingDown)
+        childEnded(id);
+    else
+        m_scheduler.post(Job{&Runtime::notifyJob, this, id, 0, id, quint8(JobLabel::Notify)});
+}
+
+void Runtime::childEnded(TaskId child)
+{
+    const ScopeId s = m_tasks[size_t(child)].home;
+    ScopeRecord &sc = m_scopes[size_t(s)];
+    --sc.liveChildren;
+    if (ScopeObserver *observer = sc.observer)
+        observer->childEnded(child);
+    ScopeRecord &after = m_scopes[size_t(s)];
+    if (after.liveChildren == 0 && after.childWaiter != NoId)
+        wake(after.childWaiter, after.childWaiterSerial, m_tasks[size_t(child)].endEvent);
+}
+
+void Runtime::cancelTask(TaskId id, TaskId by, const QString &why, EventId cause)
+{
+    TaskRecord &rec = m_tasks[size_t(id)];
+    if (isFinal(rec.state) || rec.selfCancel)
+        return;
+    rec.selfCancel = true;
+    rec.selfCancelEvent = record(EventKind::CancelRequested, id, NoId, cause, by, why);
+    interruptIfCancelled(id);
+}
+
+// Scopes -------------------------------------------------------------------------------------------
+
+ScopeId Runtime::openScope(TaskId owner, const ScopeOptions &options)
+{
+    const ScopeId id = ScopeId(m_scopes.size());
+    const ScopeId parent = m_tasks[size_t(owner)].current;
+    m_scopes.emplace_back();
+    ScopeRecord &sc = m_scopes.back();
+    sc.parent = parent;
+    sc.owner = owner;
+    sc.kind = options.kind;
+    sc.shield = options.shield;
+    sc.observer = options.observer;
+    if (parent != NoId) {
+        ScopeRecord &p = m_scopes[size_t(parent)];
+        sc.indexInParent = qint32(p.children.size());
+        p.children.push_back(id);
+    }
+    m_trace.addScope(id, TraceScope{m_trace.intern(options.name), owner, parent, options.kind});
+    record(EventKind::ScopeEntered, owner, id, NoId, NoId, options.name, -1, quint8(options.kind));
+    placeTask(owner, id);
+    if (options.deadline != Never)
+        setDeadline(id, options.deadline);
+    return id;
+}
+
+void Runtime::leaveScope(TaskId owner, ScopeId scope)
+{
+    ScopeRecord &sc = m_scopes[size_t(scope)];
+    if (!sc.ownerInside)
+        return;
+    sc.ownerInside = false;
+    Q_ASSERT(m_tasks[size_t(owner)].current == scope);
+    placeTask(owner, sc.parent);
+}
+
+bool Runtime::closeScope(ScopeId scope, const std::exception_ptr &error, const QString &how)
+{
+    ScopeRecord &sc = m_scopes[size_t(scope)];
+    if (!sc.open)
+        return false;
+    leaveScope(sc.owner, scope);
+    ScopeRecord &s = m_scopes[size_t(scope)];
+    const bool caught = isCancelled(error) && s.cancelCalled
+        && (s.shield || cancelSource(s.owner, s.parent) == NoId);
+    s.cancelledCaught = caught;
+    s.open = false;
+    s.observer = nullptr;
+    m_scheduler.cancelTimer(s.deadlineTimer);
+    s.deadlineTimer = Scheduler::NoTimer;
+    if (s.parent != NoId) {
+        auto &siblings = m_scopes[size_t(s.parent)].children;
+        const ScopeId moved = siblings.back();
+        siblings[size_t(s.indexInParent)] = moved;
+        m_scopes[size_t(moved)].indexInParent = s.indexInParent;
+        siblings.pop_back();
+        s.indexInParent = -1;
+    }
+    QString text = how;
+    if (text.isEmpty())
+        text = caught ? QStringLiteral("caught cancellation")
+                      : !error ? QString() : isCancelled(error) ? QStringLiteral("cancelled") : QStringLiteral("raised");
+    record(EventKind::ScopeExited, s.owner, scope, NoId, NoId, text);
+    return caught;
+}
+
+void Runtime::cancelScope(ScopeId scope, TaskId by, const QString &why, EventId cause)
+{
+    ScopeRecord &sc = m_scopes[size_t(scope)];
+    if (!sc.open || sc.cancelCalled)
+        return;
+    sc.cancelCalled = true;
+    sc.cancelEvent = record(EventKind::CancelRequested, NoId, scope, cause, by, why);
+    deliverToScope(scope);
+}
+
+void Runtime::setDeadline(ScopeId scope, Tick deadline)
+{
+    ScopeRecord &sc = m_scopes[size_t(scope)];
+    m_scheduler.cancelTimer(sc.deadlineTimer);
+    sc.deadlineTimer = Scheduler::NoTimer;
+    sc.deadline = deadline;
+    if (!sc.open || sc.cancelCalled || deadline == Never)
+        return;
+    const EventId set = record(EventKind::TimerSet, sc.owner, scope, NoId, NoId, {}, deadline);
+    if (deadline <= now()) {
+        cancelScope(scope, NoId, QStringLiteral("deadline reached"), set);
+        return;
+    }
+    sc.deadlineTimer = m_scheduler.addTimer(deadline, Job{&Runtime::deadlineJob, this, scope, 0, sc.owner, quint8(JobLabel::Deadline)});
+}
+
+void Runtime::deadlineJob(void *self, qint64 scope, qint64)
+{
+    auto *rt = static_cast<Runtime *>(self);
+    ScopeRecord &sc = rt->m_scopes[size_t(scope)];
+    sc.deadlineTimer = Scheduler::NoTimer;
+    if (!sc.open || sc.cancelCalled)
+        return;
+    const EventId fired = rt->record(EventKind::TimerFired, sc.owner, ScopeId(scope));
+    rt->cancelScope(ScopeId(scope), NoId, QStringLiteral("deadline reached"), fired);
+}
+
+void Runtime::setObserver(ScopeId scope, ScopeObserver *observer)
+{
+    m_scopes[size_t(scope)].observer = observer;
+}
+
+void Runtime::placeTask(TaskId task, ScopeId scope)
+{
+    unplaceTask(task);
+    TaskRecord &rec = m_tasks[size_t(task)];
+    rec.current = scope;
+    if (scope == NoId)
+        return;
+    auto &here = m_scopes[size_t(scope)].here;
+    rec.hereIndex = qint32(here.size());
+    here.push_back(task);
+}
+
+void Runtime::unplaceTask(TaskId task)
+{
+    TaskRecord &rec = m_tasks[size_t(task)];
+    if (rec.current == NoId || rec.hereIndex < 0)
+        return;
+    auto &here = m_scopes[size_t(rec.current)].here;
+    const TaskId moved = here.back();
+    here[size_t(rec.hereIndex)] = moved;
+    m_tasks[size_t(moved)].hereIndex = rec.hereIndex;
+    here.pop_back();
+    rec.hereIndex = -1;
+}
+
+// Cancellation -------------------------------------------------------------------------------------
+
+ScopeId Runtime::cancelSource(TaskId task, ScopeId from) const
+{
+    if (m_shuttingDown)
+        return TaskCancelled;
+    const TaskRecord &rec = m_tasks[size_t(task)];
+    ScopeId found = NoId;
+    bool crossed = false;
+    for (ScopeId s = from; s != NoId; s = m_scopes[size_t(s)].parent) {
+        const ScopeRecord &sc = m_scopes[size_t(s)];
+        if (!crossed && sc.owner != task) {
+            // Leaving the task's own scopes: the task-level cancel sits here, and it does not
+            // reach into the scopes of the task's ancestors (nor do theirs reach in through it).
+            crossed = true;
+            if (rec.selfCancel)
+                found = TaskCancelled;
+        }
+        if (sc.cancelCalled)
+            found = s;   // keep walking: the outermost cancelled scope is the one that catches
+        if (sc.shield)
+            return found;
+    }
+    if (!crossed && rec.selfCancel)
+        found = TaskCancelled;
+    return found;
+}
+
+bool Runtime::cancelPending(TaskId task) const
+{
+    return cancelSource(task, m_tasks[size_t(task)].current) != NoId;
+}
+
+void Runtime::deliverToScope(ScopeId scope)
+{
+    // Collect first, then deliver in spawn order so that a run reads naturally and reproducibly.
+    std::vector<TaskId> tasks;
+    std::vector<ScopeId> pending{scope};
+    while (!pending.empty()) {
+        const ScopeId s = pending.back();
+        pending.pop_back();
+        const ScopeRecord &sc = m_scopes[size_t(s)];
+        tasks.insert(tasks.end(), sc.here.begin(), sc.here.end());
+        for (const ScopeId child : sc.children)
+            if (!m_scopes[size_t(child)].shield)
+                pending.push_back(child);
+    }
+    std::sort(tasks.begin(), tasks.end());
+    tasks.erase(std::unique(tasks.begin(), tasks.end()), tasks.end());
+    for (const TaskId t : tasks)
+        interruptIfCancelled(t);
+}
+
+void Runtime::interruptIfCancelled(TaskId task)
+{
+    TaskRecord &rec = m_tasks[size_t(task)];
+    if (rec.state != TaskState::Suspended || rec.wakePosted)
+        return;
+    if (!rec.cancellable && !m_shuttingDown)
+        return;
+    const ScopeId source = cancelSource(task, rec.current);
+    if (source == NoId)
+        return;
+    if (rec.abort)
+        rec.abort(*this, task, rec.abortArg);
+    rec.abort = nullptr;
+    rec.wakePosted = true;
+    rec.wakeCause = source >= 0 ? m_scopes[size_t(source)].cancelEvent : rec.selfCancelEvent;
+    m_scheduler.post(Job{&Runtime::resumeJob, this, task, rec.waitSerial, task, quint8(JobLabel::Cancel)});
+}
+
+void Runtime::finishCheckpoint(TaskId task, WaitReason reason, bool cancellable)
+{
+    TaskRecord &rec = m_tasks[size_t(task)];
+    rec.wait = WaitReason::None;
+    if (!cancellable && !m_shuttingDown)
+        return;
+    const ScopeId source = cancelSource(task, rec.current);
+    if (source == NoId)
+        return;
+    rec.cancelSeen = true;
+    const EventId cause = source >= 0 ? m_scopes[size_t(source)].cancelEvent : rec.selfCancelEvent;
+    record(EventKind::CancelDelivered, task, source >= 0 ? source : NoId, cause, NoId, {}, -1, quint8(reason));
+    throw Cancelled();
+}
+
+// Suspension ---------------------------------------------------------------------------------------
+
+void Runtime::suspend(TaskId task, std::coroutine_handle<> handle, WaitReason reason, bool cancellable,
+                      Tick wake, qint32 other, AbortFn abort, qint64 abortArg)
+{
+    TaskRecord &rec = m_tasks[size_t(task)];
+    rec.handle = handle;
+    rec.state = TaskState::Suspended;
+    rec.wait = reason;
+    rec.cancellable = cancellable;
+    rec.abort = abort;
+    rec.abortArg = abortArg;
+    rec.wakePosted = false;
+    ++rec.waitSerial;
+    if (reason != WaitReason::StartGate)
+        rec.suspendEvent = record(EventKind::Suspended, task, NoId, NoId, other, {}, wake, quint8(reason));
+}
+
+void Runtime::wake(TaskId task, quint32 serial, EventId cause)
+{
+    TaskRecord &rec = m_tasks[size_t(task)];
+    if (rec.state != TaskState::Suspended || rec.waitSerial != serial || rec.wakePosted)
+        return;
+    rec.abort = nullptr;   // whoever wakes it has already dropped its own registration
+    rec.wakePosted = true;
+    rec.wakeCause = cause;
+    m_scheduler.post(Job{&Runtime::resumeJob, this, task, serial, task, quint8(JobLabel::Resume)});
+}
+
+void Runtime::wakeJob(void *self, qint64 task, qint64 serial)
+{
+    auto *rt = static_cast<Runtime *>(self);
+    rt->wake(TaskId(task), quint32(serial), rt->m_tasks[size_t(task)].suspendEvent);
+}
+
+void Runtime::notifyJob(void *self, qint64 task, qint64)
+{
+    static_cast<Runtime *>(self)->childEnded(TaskId(task));
+}
+
+void Runtime::resumeJob(void *self, qint64 task, qint64 serial)
+{
+    auto *rt = static_cast<Runtime *>(self);
+    TaskRecord &rec = rt->m_tasks[size_t(task)];
+    if (rec.state != TaskState::Suspended || rec.waitSerial != quint32(serial) || !rec.wakePosted)
+        return;
+    rt->runTask(TaskId(task), rec.handle);
+}
+
+void Runtime::runTask(TaskId task, std::coroutine_handle<> h)
+{
+    TaskRecord &rec = m_tasks[size_t(task)];
+    const bool starting = rec.wait == WaitReason::StartGate;
+    rec.state = starting ? TaskState::Created : TaskState::Running;
+    rec.wakePosted = false;
+    rec.handle = {};
+    if (!starting)
+        record(EventKind::Resumed, task, NoId, rec.wakeCause);
+    const TaskId previous = m_current;
+    m_current = task;
+    h.resume();
+    m_current = previous;
+}
+
+void Runtime::sleepUntil(TaskId task, std::coroutine_handle<> h, Tick deadline)
+{
+    suspend(task, h, WaitReason::Sleep, true, deadline);
+    TaskRecord &rec = m_tasks[size_t(task)];
+    const auto timer = m_scheduler.addTimer(deadline, Job{&Runtime::wakeJob, this, task, rec.waitSerial, task, quint8(JobLabel::Wake)});
+    rec.abort = &abortTimer;
+    rec.abortArg = qint64(timer);
+}
+
+void Runtime::yieldNow(TaskId task, std::coroutine_handle<> h)
+{
+    suspend(task, h, WaitReason::Yield, true);
+    TaskRecord &rec = m_tasks[size_t(task)];
+    rec.wakePosted = true;
+    rec.wakeCause = rec.suspendEvent;
+    m_scheduler.post(Job{&Runtime::resumeJob, this, task, rec.waitSerial, task, quint8(JobLabel::Resume)});
+}
+
+void Runtime::joinTask(TaskId task, std::coroutine_handle<> h, TaskId target)
+{
+    suspend(task, h, WaitReason::Join, true, -1, target, [](Runtime &rt, TaskId t, qint64 target) {
+        auto &joiners = rt.m_tasks[size_t(target)].joiners;
+        joiners.erase(std::remove(joiners.begin(), joiners.end(), t), joiners.end());
+    }, target);
+    m_tasks[size_t(target)].joiners.push_back(task);
+}
+
+void Runtime::waitChildren(TaskId task, std::coroutine_handle<> h, ScopeId scope, bool cancellable)
+{
+    suspend(task, h, WaitReason::Children, cancellable, -1, NoId, [](Runtime &rt, TaskId, qint64 scope) {
+        rt.m_scopes[size_t(scope)].childWaiter = NoId;
+    }, scope);
+    ScopeRecord &sc = m_scopes[size_t(scope)];
+    sc.childWaiter = task;
+    sc.childWaiterSerial = m_tasks[size_t(task)].waitSerial;
+}
+
+void Runtime::startGate(TaskId task, std::coroutine_handle<> h)
+{
+    suspend(task, h, WaitReason::StartGate, false);
+    TaskRecord &rec = m_tasks[size_t(task)];
+    rec.wakePosted = true;
+    m_scheduler.post(Job{&Runtime::resumeJob, this, task, rec.waitSerial, task, quint8(JobLabel::Start)});
+}
+
+// Teardown -----------------------------------------------------------------------------------------
+
+void Runtime::shutdown()
+{
+    // An unfinished run still owns suspended frames. Destroying them through their handles would
+    // be a use-after-free with QCoro's awaiter chains, so every one is resumed with Cancelled and
+    // unwinds normally. Nothing of this is recorded: the trace ends where the user stopped.
+    m_trace.setRecording(false);
+    m_shuttingDown = true;
+    for (int round = 0; round < 1000 && m_liveTasks > 0; ++round) {
+        for (TaskId t = 0; t < TaskId(m_tasks.size()); ++t)
+            interruptIfCancelled(t);
+        while (m_scheduler.hasReady())
+            m_scheduler.step();
+    }
+}
+
+} // namespace engine

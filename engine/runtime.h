@@ -1,0 +1,223 @@
+#pragma once
+
+#include "context.h"
+#include "error.h"
+#include "profile.h"
+#include "scheduler.h"
+#include "trace.h"
+#include "types.h"
+
+#include <QCoro/QCoroTask>
+#include <QVariant>
+
+#include <coroutine>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace engine {
+
+using Value = QVariant;
+/// A task body. The closure is owned by the task's frame for as long as the task runs.
+using Body = std::function<QCoro::Task<Value>(Ctx)>;
+
+/// Told when a task that lives directly in a scope (a nursery's child) has ended. Called at the
+/// child's end (Immediate propagation) or from a queued job (Batch).
+class ScopeObserver
+{
+public:
+    virtual ~ScopeObserver() = default;
+    virtual void childEnded(TaskId child) = 0;
+};
+
+/// Options of a new scope.
+struct ScopeOptions
+{
+    QString name;
+    ScopeKind kind = ScopeKind::Cancel;
+    bool shield = false;
+    Tick deadline = Never;
+    ScopeObserver *observer = nullptr;
+};
+
+/// A task's visible record, read-only (inspector, tests).
+struct TaskView
+{
+    QString name;
+    TaskId parent = NoId;
+    ScopeId home = NoId;
+    TaskState state = TaskState::Created;
+    WaitReason wait = WaitReason::None;
+    Tick start = -1;
+    Tick end = -1;
+    Value result;
+    std::optional<Error> error;
+    bool cancelRequested = false;   ///< a cancellation reached it (kept for "failed while being cancelled")
+};
+
+/// The engine: tasks, cancel scopes and the scheduler that drives them, recording everything in
+/// the trace. Single-threaded and deterministic; it never resumes a coroutine inline from a timer,
+/// a cancel request or another task's end: those post to the ready queue (trampolining).
+class Runtime
+{
+public:
+    explicit Runtime(const Profile &profile = Profile{});
+    ~Runtime();
+    Runtime(const Runtime &) = delete;
+    Runtime &operator=(const Runtime &) = delete;
+
+    Scheduler &scheduler() { return m_scheduler; }
+    const Scheduler &scheduler() const { return m_scheduler; }
+    Trace &trace() { return m_trace; }
+    const Trace &trace() const { return m_trace; }
+    const Profile &profile() const { return m_profile; }
+    Tick now() const { return m_scheduler.now(); }
+
+    // Tasks ---------------------------------------------------------------------------------
+    /// Creates a task living in `scope` (NoId: a root task). Eager tasks run inside this call until
+    /// their first suspension; deferred ones on a later turn.
+    TaskId spawn(ScopeId scope, const QString &name, Body body, StartPolicy start);
+    /// spawn() with the profile's start policy.
+    TaskId spawn(ScopeId scope, const QString &name, Body body);
+    int taskCount() const { return int(m_tasks.size()); }
+    TaskView task(TaskId id) const;
+    TaskState state(TaskId id) const { return m_tasks[size_t(id)].state; }
+    const Value &result(TaskId id) const { return m_tasks[size_t(id)].result; }
+    std::exception_ptr error(TaskId id) const { return m_tasks[size_t(id)].error; }
+    Tick endTime(TaskId id) const { return m_tasks[size_t(id)].end; }
+    EventId endEvent(TaskId id) const { return m_tasks[size_t(id)].endEvent; }
+    /// The task now running, or NoId between jobs.
+    TaskId current() const { return m_current; }
+    /// Requests cancellation of a whole task (asyncgui/asyncio task.cancel()).
+    void cancelTask(TaskId id, TaskId by, const QString &why, EventId cause = NoId);
+
+    // Scopes --------------------------------------------------------------------------------
+    /// Opens a scope inside `owner`'s current scope; the owner is inside it from now on.
+    ScopeId openScope(TaskId owner, const ScopeOptions &options);
+    /// The owner leaves `scope` (its innermost) but the scope stays open for its children.
+    void leaveScope(TaskId owner, ScopeId scope);
+    /// Leaves (if still inside) and closes `scope`. Returns true when `error` is a cancellation that
+    /// this scope catches (trio rule: the outermost cancelled scope catches).
+    bool closeScope(ScopeId scope, const std::exception_ptr &error, const QString &how = {});
+    void cancelScope(ScopeId scope, TaskId by, const QString &why, EventId cause = NoId);
+    void setDeadline(ScopeId scope, Tick deadline);
+    bool scopeCancelCalled(ScopeId scope) const { return m_scopes[size_t(scope)].cancelCalled; }
+    bool scopeCancelledCaught(ScopeId scope) const { return m_scopes[size_t(scope)].cancelledCaught; }
+    /// Tasks spawned into `scope` that have not ended (as far as the scope has been told).
+    int liveChildren(ScopeId scope) const { return m_scopes[size_t(scope)].liveChildren; }
+    EventId scopeCancelEvent(ScopeId scope) const { return m_scopes[size_t(scope)].cancelEvent; }
+    /// Detaches the observer (its owner is going away).
+    void setObserver(ScopeId scope, ScopeObserver *observer);
+
+    // Checkpoint machinery (used by awaitables) ----------------------------------------------
+    /// Would a checkpoint in `task` raise Cancelled now?
+    bool cancelPending(TaskId task) const;
+    /// The task suspends on a wait. `abort` undoes the registration when cancellation interrupts it.
+    using AbortFn = void (*)(Runtime &, TaskId, qint64);
+    void suspend(TaskId task, std::coroutine_handle<> handle, WaitReason reason, bool cancellable,
+                 Tick wake = -1, qint32 other = NoId, AbortFn abort = nullptr, qint64 abortArg = 0);
+    /// Queues the resumption of `task` if it is still in the wait numbered `serial`.
+    void wake(TaskId task, quint32 serial, EventId cause = NoId);
+    quint32 waitSerial(TaskId task) const { return m_tasks[size_t(task)].waitSerial; }
+    /// Called as a checkpoint resumes: throws Cancelled if the task is cancelled (and the wait
+    /// was cancellable).
+    void finishCheckpoint(TaskId task, WaitReason reason, bool cancellable);
+    bool shuttingDown() const { return m_shuttingDown; }
+
+    // Waits the awaitables register ------------------------------------------------------------
+    void sleepUntil(TaskId task, std::coroutine_handle<> h, Tick deadline);
+    void yieldNow(TaskId task, std::coroutine_handle<> h);
+    void joinTask(TaskId task, std::coroutine_handle<> h, TaskId target);
+    void waitChildren(TaskId task, std::coroutine_handle<> h, ScopeId scope, bool cancellable);
+    void startGate(TaskId task, std::coroutine_handle<> h);
+
+    /// True if every task has ended.
+    bool allTasksDone() const { return m_liveTasks == 0; }
+    int liveTasks() const { return m_liveTasks; }
+
+    /// Appends an event at the current instant (helpers use it for their own events).
+    EventId record(EventKind kind, TaskId task, ScopeId scope = NoId, EventId cause = NoId,
+                   qint32 other = NoId, const QString &text = {}, qint64 value = -1, quint8 detail = 0);
+
+    // Called by the task wrapper coroutine (not for general use).
+    void taskStarted(TaskId id);
+    void taskFinished(TaskId id, Value value, std::exception_ptr error);
+
+private:
+    struct TaskRecord
+    {
+        std::coroutine_handle<> handle;
+        Value result;
+        std::exception_ptr error;
+        std::vector<TaskId> joiners;
+        Tick start = -1;
+        Tick end = -1;
+        qint64 abortArg = 0;
+        AbortFn abort = nullptr;
+        TaskId parent = NoId;
+        ScopeId home = NoId;
+        ScopeId current = NoId;
+        qint32 hereIndex = -1;
+        EventId suspendEvent = NoId;
+        EventId wakeCause = NoId;
+        EventId endEvent = NoId;
+        EventId selfCancelEvent = NoId;
+        quint32 waitSerial = 0;
+        TaskState state = TaskState::Created;
+        WaitReason wait = WaitReason::None;
+        bool cancellable = true;
+        bool wakePosted = false;
+        bool selfCancel = false;
+        bool cancelSeen = false;
+    };
+    struct ScopeRecord
+    {
+        ScopeObserver *observer = nullptr;
+        std::vector<TaskId> here;       // tasks whose innermost scope this is
+        std::vector<ScopeId> children;  // open scopes nested directly inside
+        Tick deadline = Never;
+        Scheduler::TimerId deadlineTimer = Scheduler::NoTimer;
+        ScopeId parent = NoId;
+        TaskId owner = NoId;
+        EventId cancelEvent = NoId;
+        qint32 indexInParent = -1;
+        qint32 liveChildren = 0;
+        TaskId childWaiter = NoId;
+        quint32 childWaiterSerial = 0;
+        ScopeKind kind = ScopeKind::Cancel;
+        bool cancelCalled = false;
+        bool shield = false;
+        bool open = true;
+        bool ownerInside = true;
+        bool cancelledCaught = false;
+    };
+
+    static void resumeJob(void *rt, qint64 task, qint64 serial);
+    static void wakeJob(void *rt, qint64 task, qint64 serial);
+    static void deadlineJob(void *rt, qint64 scope, qint64);
+    static void notifyJob(void *rt, qint64 task, qint64);
+
+    /// The scope whose cancellation a checkpoint in `task` would raise, walking outwards from
+    /// `from` (shields stop the walk). NoId if none; TaskCancelled if the task itself is.
+    ScopeId cancelSource(TaskId task, ScopeId from) const;
+    void interruptIfCancelled(TaskId task);
+    void deliverToScope(ScopeId scope);
+    void placeTask(TaskId task, ScopeId scope);
+    void unplaceTask(TaskId task);
+    void childEnded(TaskId child);
+    void runTask(TaskId task, std::coroutine_handle<> h);
+    void shutdown();
+
+    static constexpr ScopeId TaskCancelled = -2;
+
+    Profile m_profile;
+    Scheduler m_scheduler;
+    Trace m_trace;
+    std::vector<TaskRecord> m_tasks;
+    std::vector<ScopeRecord> m_scopes;
+    TaskId m_current = NoId;
+    int m_liveTasks = 0;
+    bool m_shuttingDown = false;
+};
+
+} // namespace engine

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "types.h"
+
+#include <deque>
+#include <random>
+#include <vector>
+
+namespace engine {
+
+/// A unit of work for the scheduler: a plain function pointer with two arguments, so that queueing
+/// never allocates. `task` and `label` only describe the job (scheduler panel, "what runs next").
+struct Job
+{
+    using Fn = void (*)(void *target, qint64 a, qint64 b);
+    Fn fn = nullptr;
+    void *target = nullptr;
+    qint64 a = 0;
+    qint64 b = 0;
+    TaskId task = NoId;
+    quint8 label = 0;   ///< JobLabel
+};
+
+/// What a job does, for people (the scheduler panel).
+enum class JobLabel : quint8 { Other, Resume, Start, Wake, Cancel, Deadline, Notify };
+const char *toString(JobLabel l);
+
+/// A pending timer as shown to people.
+struct PendingTimer
+{
+    Tick deadline;
+    quint64 sequence;
+    Job job;
+};
+
+/// The virtual clock and run queue. Timers are ordered by (deadline, registration sequence); work
+/// for the current instant sits in a FIFO ready queue. It never reads wall time: time moves only
+/// when a stepping verb runs out of work at the current instant and jumps to the next deadline.
+class Scheduler
+{
+public:
+    using TimerId = quint64;
+    static constexpr TimerId NoTimer = 0;
+
+    Tick now() const { return m_now; }
+
+    /// Queues `job` to run at the current instant, after everything already queued.
+    void post(const Job &job);
+    /// Runs `job` when the clock reaches `deadline`. Timer jobs must not resume coroutines
+    /// themselves (they post), so a whole batch of equal deadlines fires before anything runs.
+    TimerId addTimer(Tick deadline, const Job &job);
+    /// Forgets a timer that has not fired yet (no-op otherwise).
+    void cancelTimer(TimerId id);
+
+    /// Order of equal-deadline timers within one batch.
+    void setTieOrder(TieOrder order, quint64 seed = 0);
+
+    // Stepping verbs -------------------------------------------------------------------------
+    /// One event: the next ready job, or (when none is ready) the next batch of equal-deadline
+    /// timers, jumping the clock to their deadline. Returns false when there is nothing to do.
+    bool step();
+    /// Everything left at the current instant; time does not move.
+    void runInstant();
+    /// Everything up to and including `t`, then the clock reads `t` (never moves backwards).
+    void advanceTo(Tick t);
+    /// advanceTo(now() + d).
+    void advanceBy(Tick d);
+    /// Auto-jump: runs until nothing is left or `maxSteps` steps ran. Returns the steps taken.
+    quint64 runUntilIdle(quint64 maxSteps = std::numeric_limits<quint64>::max());
+
+    // Inspection ----------------------------------------------------------------------------
+    bool idle() const { return m_ready.empty() && nextDeadline() == Never; }
+    bool hasReady() const { return !m_ready.empty(); }
+    /// The earliest pending deadline, or Never.
+    Tick nextDeadline() const;
+    const std::deque<Job> &readyQueue() const { return m_ready; }
+    /// Pending timers in firing order (for the scheduler panel).
+    std::vector<PendingTimer> pendingTimers() const;
+    /// Steps taken so far (a run position that can be replayed).
+    quint64 steps() const { return m_steps; }
+
+private:
+    struct Slot
+    {
+        Job job;
+        Tick deadline = 0;
+        quint64 sequence = 0;
+        quint32 generation = 0;
+        bool alive = false;
+    };
+    struct HeapEntry
+    {
+        Tick deadline;
+        quint64 sequence;
+        qint32 slot;
+        quint32 generation;
+        bool operator>(const HeapEntry &o) const
+        {
+            return deadline != o.deadline ? deadline > o.deadline : sequence > o.sequence;
+        }
+    };
+
+    void dropDeadEntries() const;
+    void fireDueTimers();
+
+    Tick m_now = 0;
+    quint64 m_steps = 0;
+    quint64 m_sequence = 0;
+    std::deque<Job> m_ready;
+    std::vector<Slot> m_slots;
+    std::vector<qint32> m_freeSlots;
+    mutable std::vector<HeapEntry> m_heap;   // mutable: dead entries are dropped lazily on read
+    std::vector<HeapEntry> m_batch;
+    TieOrder m_tieOrder = TieOrder::Fifo;
+    std::mt19937_64 m_rng;
+};
+
+} // namespace engine

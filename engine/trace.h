@@ -1,0 +1,111 @@
+#pragma once
+
+#include "types.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace engine {
+
+/// One kind of trace event: a lifecycle change of a task or a scope.
+enum class EventKind : quint8 {
+    Spawned,          ///< task created; `other` = parent task, `scope` = scope it lives in
+    Started,          ///< task ran for the first time
+    Suspended,        ///< `detail` = WaitReason, `value` = wake time (sleep) or -1, `other` = awaited task
+    Resumed,          ///< task runs again; `cause` = what woke it
+    Completed,        ///< `text` = result
+    Failed,           ///< `text` = error description
+    CancelRequested,  ///< on `scope` (or on `task` when scope is NoId); `other` = by whom, `text` = why
+    CancelDelivered,  ///< Cancelled thrown into `task` at the await named by `detail` (WaitReason)
+    Cancelled,        ///< task ended cancelled
+    ErrorPropagated,  ///< error of `task` reached `scope`; `other` = the task that owns the scope
+    ErrorsGrouped,    ///< `scope` raised `text` (a group or a chosen error)
+    ScopeEntered,     ///< `task` entered `scope`; `detail` = ScopeKind, `text` = scope name
+    ScopeExited,      ///< `task` left `scope`; `text` = how (ok, caught cancellation, raised …)
+    ValueEmitted,     ///< a stream produced `text`
+    ItemPulled,       ///< a fan-out pulled input `text`
+    SlotAcquired,     ///< a limit slot was taken (`value` = slots in use)
+    SlotReleased,     ///< a limit slot was freed
+    TimerSet,         ///< a deadline was set for `scope` at `value`
+    TimerFired,       ///< that deadline arrived
+};
+const char *toString(EventKind k);
+
+/// A compact trace record (plain data; strings are interned in the Trace).
+struct TraceEvent
+{
+    Tick time = 0;
+    qint64 value = -1;       ///< wake time, slot count or deadline, by kind
+    TaskId task = NoId;
+    ScopeId scope = NoId;
+    EventId cause = NoId;    ///< the event that caused this one
+    qint32 other = NoId;     ///< another task (parent, canceller, awaited)
+    qint32 text = -1;        ///< interned string id
+    EventKind kind = EventKind::Spawned;
+    quint8 detail = 0;       ///< WaitReason or ScopeKind, by kind
+};
+
+/// Static facts about a task, recorded once when it is spawned (the trace must be readable on its
+/// own, without the runtime that produced it).
+struct TraceTask
+{
+    qint32 name = -1;        ///< interned
+    TaskId parent = NoId;
+    ScopeId scope = NoId;
+};
+
+/// Static facts about a scope.
+struct TraceScope
+{
+    qint32 name = -1;
+    TaskId owner = NoId;
+    ScopeId parent = NoId;
+    ScopeKind kind = ScopeKind::Cancel;
+};
+
+/// The append-only record of a run, totally ordered by (time, sequence). It is the contract between
+/// the engine and everything that shows or exports a run.
+class Trace
+{
+public:
+    EventId append(const TraceEvent &e);
+    void addTask(TaskId id, const TraceTask &t);
+    void addScope(ScopeId id, const TraceScope &s);
+
+    qint32 intern(const QString &s);
+    QString string(qint32 id) const;
+
+    const std::vector<TraceEvent> &events() const { return m_events; }
+    const std::vector<TraceTask> &tasks() const { return m_tasks; }
+    const std::vector<TraceScope> &scopes() const { return m_scopes; }
+    int size() const { return int(m_events.size()); }
+    const TraceEvent &at(EventId id) const { return m_events[size_t(id)]; }
+
+    QString taskName(TaskId id) const;
+    QString scopeName(ScopeId id) const;
+    /// One line per event, e.g. "t=1 A completed 'A'" (stable; tests compare it).
+    QString format(const TraceEvent &e) const;
+    QStringList formatAll() const;
+
+    /// Drops everything (a new run).
+    void clear();
+    /// Stops recording (used while the runtime tears down an unfinished run).
+    void setRecording(bool on) { m_recording = on; }
+    bool recording() const { return m_recording; }
+    /// Bumped on every change so views can cache.
+    quint64 revision() const { return m_revision; }
+
+private:
+    std::vector<TraceEvent> m_events;
+    std::vector<TraceTask> m_tasks;
+    std::vector<TraceScope> m_scopes;
+    QStringList m_strings;
+    QHash<QString, qint32> m_stringIds;
+    quint64 m_revision = 0;
+    bool m_recording = true;
+};
+
+} // namespace engine
