@@ -379,7 +379,7 @@ void Runtime::deliverToScope(ScopeId scope)
 void Runtime::interruptIfCancelled(TaskId task)
 {
     TaskRecord &rec = m_tasks[size_t(task)];
-    if (rec.state != TaskState::Suspended || rec.wakePosted)
+    if (!rec.handle || rec.wakePosted)
         return;
     if (!rec.cancellable && !m_shuttingDown)
         return;
@@ -416,7 +416,9 @@ void Runtime::suspend(TaskId task, std::coroutine_handle<> handle, WaitReason re
 {
     TaskRecord &rec = m_tasks[size_t(task)];
     rec.handle = handle;
-    rec.state = TaskState::Suspended;
+    // A task waiting at its start gate has not started: it stays "created" for people, while the
+    // machinery treats it as a suspended frame.
+    rec.state = reason == WaitReason::StartGate ? TaskState::Created : TaskState::Suspended;
     rec.wait = reason;
     rec.cancellable = cancellable;
     rec.abort = abort;
@@ -430,7 +432,7 @@ void Runtime::suspend(TaskId task, std::coroutine_handle<> handle, WaitReason re
 void Runtime::wake(TaskId task, quint32 serial, EventId cause)
 {
     TaskRecord &rec = m_tasks[size_t(task)];
-    if (rec.state != TaskState::Suspended || rec.waitSerial != serial || rec.wakePosted)
+    if (!rec.handle || rec.waitSerial != serial || rec.wakePosted)
         return;
     rec.abort = nullptr;   // whoever wakes it has already dropped its own registration
     rec.wakePosted = true;
@@ -453,7 +455,7 @@ void Runtime::resumeJob(void *self, qint64 task, qint64 serial)
 {
     auto *rt = static_cast<Runtime *>(self);
     TaskRecord &rec = rt->m_tasks[size_t(task)];
-    if (rec.state != TaskState::Suspended || rec.waitSerial != quint32(serial) || !rec.wakePosted)
+    if (!rec.handle || rec.waitSerial != quint32(serial) || !rec.wakePosted)
         return;
     rt->runTask(TaskId(task), rec.handle);
 }

@@ -1,0 +1,52 @@
+#pragma once
+
+// Shared by the engine tests: scripted leaf bodies and a filtered, formatted view of the trace so
+// that a test can assert a run event by event.
+
+#include "engine/runtime.h"
+
+#include <QStringList>
+
+#include <initializer_list>
+
+namespace testing {
+
+/// A leaf that sleeps `duration` and returns `value`.
+inline engine::Body sleeper(engine::Tick duration, QVariant value)
+{
+    return [duration, value](engine::Ctx ctx) -> QCoro::Task<engine::Value> {
+        co_await ctx.sleep(duration);
+        co_return value;
+    };
+}
+
+/// A leaf that sleeps `duration` and raises ValueError(message).
+inline engine::Body failer(engine::Tick duration, QString message)
+{
+    return [duration, message](engine::Ctx ctx) -> QCoro::Task<engine::Value> {
+        co_await ctx.sleep(duration);
+        throw engine::Error::plain(QStringLiteral("ValueError"), message, ctx.task);
+    };
+}
+
+/// The formatted events whose kind is one of `kinds`.
+inline QStringList lines(const engine::Trace &trace, std::initializer_list<engine::EventKind> kinds)
+{
+    QStringList out;
+    for (const engine::TraceEvent &e : trace.events())
+        for (engine::EventKind k : kinds)
+            if (e.kind == k) {
+                out << trace.format(e);
+                break;
+            }
+    return out;
+}
+
+/// Task outcomes only: completed / failed / cancelled.
+inline QStringList outcomes(const engine::Trace &trace)
+{
+    using K = engine::EventKind;
+    return lines(trace, {K::Completed, K::Failed, K::Cancelled});
+}
+
+} // namespace testing

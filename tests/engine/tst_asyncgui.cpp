@@ -1,0 +1,225 @@
+// asyncgui's wait_any, wait_all and open_nursery on the real engine core, checked event by event
+// against the worked timelines SC20, SC21, SC27 and SC33 of helper-semantics.md (asyncgui column).
+
+#include "tracematch.h"
+
+#include "engine/helpers/asyncgui.h"
+
+#include <QTest>
+
+using namespace engine;
+using testing::failer;
+using testing::lines;
+using testing::outcomes;
+using testing::sleeper;
+
+class TestAsyncgui : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Runs `main` as the root task under the asyncgui profile until idle.
+    static void runMain(Runtime &rt, Body main)
+    {
+        rt.spawn(NoId, QStringLiteral("main"), std::move(main));
+        rt.scheduler().runUntilIdle();
+    }
+
+    static QString describeChildren(const Runtime &rt, const std::vector<TaskId> &ids)
+    {
+        QStringList parts;
+        for (TaskId id : ids) {
+            const TaskView t = rt.task(id);
+            parts << t.name + QLatin1Char(':') + QLatin1String(toString(t.state));
+        }
+        return parts.join(QLatin1Char(' '));
+    }
+
+private slots:
+    void sc20FirstFinisherWinsAndTheLoserIsCancelledAtOnce()
+    {
+        Runtime rt(Profile::asyncgui());
+        QString returned;
+        runMain(rt, [&](Ctx ctx) -> QCoro::Task<Value> {
+            std::vector<asyncgui::Child> children{{"A", sleeper(1, "A")}, {"B", sleeper(2, "B")}};
+            const auto ids = co_await asyncgui::waitAny(ctx, std::move(children));
+            returned = describeChildren(*ctx.rt, ids);
+            co_return {};
+        });
+        using K = EventKind;
+        QCOMPARE(lines(rt.trace(), {K::Spawned, K::Started, K::Suspended, K::Completed, K::CancelRequested,
+                                    K::CancelDelivered, K::Cancelled, K::ScopeExited}),
+                 QStringList({
+                     "t=0 main spawned in -",
+                     "t=0 main started",
+                     "t=0 A spawned in wait_any()",
+                     "t=0 A started",
+                     "t=0 A suspended on sleep until 1",
+                     "t=0 B spawned in wait_any()",
+                     "t=0 B started",
+                     "t=0 B suspended on sleep until 2",
+                     "t=0 main suspended on children",
+                     "t=1 A completed 'A'",
+                     "t=1 cancel wait_any() by A: A finished first",
+                     "t=1 B cancel delivered at sleep",
+                     "t=1 B cancelled",
+                     "t=1 main exited wait_any()",
+                     "t=1 main completed",
+                 }));
+        QCOMPARE(returned, QStringLiteral("A:completed B:cancelled"));
+        QCOMPARE(rt.now(), Tick(1));
+    }
+
+    void sc21AFailureReachesTheLineFirstAndIsAlwaysGrouped()
+    {
+        Runtime rt(Profile::asyncgui());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            std::vector<asyncgui::Child> children{{"A", failer(1, "A")}, {"B", sleeper(2, "B")}};
+            co_await asyncgui::waitAny(ctx, std::move(children));
+            co_return QStringLiteral("unreachable");
+        });
+        QCOMPARE(outcomes(rt.trace()), QStringList({
+                                           "t=1 A failed ValueError('A')",
+                                           "t=1 B cancelled",
+                                           "t=1 main failed ExceptionGroup('wait_any()', [ValueError('A')])",
+                                       }));
+        const TaskView main = rt.task(0);
+        QVERIFY(main.error);
+        QCOMPARE(main.error->shape(), ErrorShape::Group);
+        QCOMPARE(main.error->children().size(), size_t(1));
+        QCOMPARE(main.error->children().front().origin(), TaskId(1));
+    }
+
+    void sc27WaitAllFailsFastCancelsAndJoinsTheOthers()
+    {
+        Runtime rt(Profile::asyncgui());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            std::vector<asyncgui::Child> children{
+                {"A", sleeper(3, "A")}, {"B", failer(1, "B")}, {"C", sleeper(2, "C")}};
+            co_await asyncgui::waitAll(ctx, std::move(children));
+            co_return {};
+        });
+        using K = EventKind;
+        QCOMPARE(lines(rt.trace(), {K::Completed, K::Failed, K::Cancelled, K::CancelRequested, K::ErrorPropagated, K::ErrorsGrouped}),
+                 QStringList({
+                     "t=1 B failed ValueError('B')",
+                     "t=1 B error propagated to wait_all()",
+                     "t=1 cancel wait_all() by B: B failed",
+                     "t=1 A cancelled",
+                     "t=1 C cancelled",
+                     "t=1 wait_all() raises ExceptionGroup('wait_all()', [ValueError('B')])",
+                     "t=1 main failed ExceptionGroup('wait_all()', [ValueError('B')])",
+                 }));
+    }
+
+    void waitAllReturnsEveryChildWhenNoneFails()
+    {
+        Runtime rt(Profile::asyncgui());
+        QString returned;
+        runMain(rt, [&](Ctx ctx) -> QCoro::Task<Value> {
+            std::vector<asyncgui::Child> children{{"A", sleeper(3, "A")}, {"B", sleeper(1, "B")}};
+            const auto ids = co_await asyncgui::waitAll(ctx, std::move(children));
+            returned = describeChildren(*ctx.rt, ids);
+            co_return ctx.now();
+        });
+        QCOMPARE(returned, QStringLiteral("A:completed B:completed"));
+        QCOMPARE(rt.result(0).toLongLong(), 3);
+    }
+
+    void sc33ChildFailureCancelsSiblingAndBodyOfTheNursery()
+    {
+        Runtime rt(Profile::asyncgui());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            co_return co_await asyncgui::openNursery(ctx, [](Ctx ctx, Nursery &n) -> QCoro::Task<Value> {
+                n.start(QStringLiteral("A"), failer(1, "A"));
+                n.start(QStringLiteral("B"), sleeper(2, "B"));
+                co_await ctx.sleep(5);
+                co_return QStringLiteral("body done");
+            });
+        });
+        using K = EventKind;
+        QCOMPARE(lines(rt.trace(), {K::Completed, K::Failed, K::Cancelled, K::CancelDelivered, K::ScopeExited}),
+                 QStringList({
+                     "t=1 A failed ValueError('A')",
+                     "t=1 main cancel delivered at sleep",
+                     "t=1 B cancel delivered at sleep",
+                     "t=1 B cancelled",
+                     "t=1 main exited open_nursery() (raised)",
+                     "t=1 main failed ExceptionGroup('Nursery', [ValueError('A')])",
+                 }));
+    }
+
+    void nurseryCancelsDaemonsWhenOnlyTheyAreLeft()
+    {
+        // SC32: body starts A:1, daemon D:10, B:2 and ends at 0 → D cancelled at 2.
+        Runtime rt(Profile::asyncgui());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            co_return co_await asyncgui::openNursery(ctx, [](Ctx, Nursery &n) -> QCoro::Task<Value> {
+                n.start(QStringLiteral("A"), sleeper(1, "A"));
+                n.start(QStringLiteral("D"), sleeper(10, "D"), true);
+                n.start(QStringLiteral("B"), sleeper(2, "B"));
+                co_return {};
+            });
+        });
+        QCOMPARE(outcomes(rt.trace()), QStringList({
+                                           "t=1 A completed 'A'",
+                                           "t=2 B completed 'B'",
+                                           "t=2 D cancelled",
+                                           "t=2 main completed",
+                                       }));
+    }
+
+    void childrenThatFinishWithoutSuspendingCanAllWin()
+    {
+        // asyncgui test_multiple_children_finish_immediately: both children finish inside start().
+        Runtime rt(Profile::asyncgui());
+        QString returned;
+        runMain(rt, [&](Ctx ctx) -> QCoro::Task<Value> {
+            auto immediate = [](QString v) -> Body {
+                return [v](Ctx) -> QCoro::Task<Value> { co_return v; };
+            };
+            std::vector<asyncgui::Child> children{{"A", immediate("A")}, {"B", immediate("B")}};
+            const auto ids = co_await asyncgui::waitAny(ctx, std::move(children));
+            returned = describeChildren(*ctx.rt, ids);
+            co_return {};
+        });
+        QCOMPARE(returned, QStringLiteral("A:completed B:completed"));
+    }
+
+    void sameInstantFinishersProduceOneWinner()
+    {
+        // test_multiple_children_finish_soon: the first resumed wins; the other is cancelled
+        // before its own wake-up is processed.
+        Runtime rt(Profile::asyncgui());
+        QString returned;
+        runMain(rt, [&](Ctx ctx) -> QCoro::Task<Value> {
+            std::vector<asyncgui::Child> children{{"A", sleeper(1, "A")}, {"B", sleeper(1, "B")}};
+            const auto ids = co_await asyncgui::waitAny(ctx, std::move(children));
+            returned = describeChildren(*ctx.rt, ids);
+            co_return {};
+        });
+        QCOMPARE(returned, QStringLiteral("A:completed B:cancelled"));
+    }
+
+    void parentCancelledMidWaitCancelsAndJoinsChildren()
+    {
+        // SC35: wait_all(A:1, B:2), parent cancelled at 1.5 (ticks: A:10, B:20, cancel at 15).
+        Runtime rt(Profile::asyncgui());
+        rt.spawn(NoId, QStringLiteral("main"), [](Ctx ctx) -> QCoro::Task<Value> {
+            std::vector<asyncgui::Child> children{{"A", sleeper(10, "A")}, {"B", sleeper(20, "B")}};
+            co_await asyncgui::waitAll(ctx, std::move(children));
+            co_return {};
+        });
+        rt.scheduler().advanceTo(15);
+        rt.cancelTask(0, NoId, QStringLiteral("user"));
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(outcomes(rt.trace()), QStringList({
+                                           "t=10 A completed 'A'",
+                                           "t=15 B cancelled",
+                                           "t=15 main cancelled",
+                                       }));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAsyncgui)
+#include "tst_asyncgui.moc"
