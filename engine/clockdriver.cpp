@@ -6,7 +6,7 @@ ClockDriver::ClockDriver(QObject *parent)
     : QObject(parent)
 {
     m_timer.setInterval(FrameMs);
-    connect(&m_timer, &QTimer::timeout, this, &ClockDriver::frame);
+    connect(&m_timer, &QTimer::timeout, this, &ClockDriver::advanceOneFrame);
 }
 
 void ClockDriver::setScheduler(Scheduler *scheduler)
@@ -40,7 +40,7 @@ void ClockDriver::pause()
     emit playingChanged(false);
 }
 
-void ClockDriver::frame()
+void ClockDriver::advanceOneFrame()
 {
     if (!m_scheduler || m_scheduler->idle()) {
         pause();

@@ -27,6 +27,9 @@ public:
 public slots:
     void play();
     void pause();
+    /// What one frame of play does: advance by speed × frame length (tests call it directly
+    /// instead of waiting on wall time).
+    void advanceOneFrame();
 
 signals:
     void playingChanged(bool playing);
@@ -37,12 +40,11 @@ signals:
     void finished();
 
 private:
-    void frame();
-
     Scheduler *m_scheduler = nullptr;
     QTimer m_timer;
     double m_speed = 2.0;
     double m_carry = 0;
+public:
     static constexpr int FrameMs = 33;
 };
 

@@ -1,0 +1,48 @@
+// Entry point: the headless command line when argv[1] is a verb, the desktop window otherwise.
+
+#include "commandline.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+bool haveDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (argc > 1 && commandline::isCommand(QString::fromLocal8Bit(argv[1]))) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("taskscope"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(TASKSCOPE_VERSION));
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return commandline::run(app.arguments().mid(1), out, err);
+    }
+    if (!haveDisplay()) {
+        std::fputs("taskscope: no display found.\n"
+                   "  Run the window under a virtual display:  xvfb-run -a taskscope [SCENARIO]\n"
+                   "  or offscreen:                            QT_QPA_PLATFORM=offscreen taskscope [SCENARIO]\n"
+                   "  or headless, with no window:             taskscope run SCENARIO.yaml\n",
+                   stderr);
+        return 2;
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Taskscope"));
+    QApplication::setOrganizationName(QStringLiteral("Taskscope"));
+    QApplication::setApplicationVersion(QStringLiteral(TASKSCOPE_VERSION));
+    MainWindow window;
+    window.openInitial(app.arguments().mid(1));
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,90 @@
+#include "scenario.h"
+
+#include "scenariodata.h"
+#include "scenarioparser.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace scenarios {
+
+namespace {
+
+// A hand-written scenario is a few kilobytes; anything this big is the wrong file.
+constexpr qint64 maxScenarioBytes = 4 * 1024 * 1024;
+
+const QString builtinDir = QStringLiteral(":/scenarios");
+
+} // namespace
+
+QString Diagnostic::format() const
+{
+    if (where.line <= 0)
+        return QStringLiteral("%1: %2").arg(where.file, message);
+    return QStringLiteral("%1:%2:%3: %4").arg(where.file).arg(where.line).arg(where.column).arg(message);
+}
+
+QString Scenario::title() const { return m_data->title; }
+QString Scenario::description() const { return m_data->description; }
+QString Scenario::concept() const { return m_data->concept; }
+QString Scenario::profile() const { return m_data->profile; }
+QString Scenario::sourcePath() const { return m_data->path; }
+QString Scenario::sourceText() const { return m_data->text; }
+
+LoadResult parseScenario(const QString &text, const QString &fileName)
+{
+    return ScenarioParser(fileName).parse(text);
+}
+
+LoadResult loadScenarioFile(const QString &path)
+{
+    auto failure = [&path](const QString &message) {
+        LoadResult r;
+        r.errors.push_back(Diagnostic{SourceLocation{path, 0, 0}, message});
+        return r;
+    };
+    if (QFileInfo(path).isDir())
+        return failure(QStringLiteral("cannot read scenario: it is a directory"));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return failure(QStringLiteral("cannot read scenario: %1").arg(file.errorString()));
+    if (file.size() > maxScenarioBytes)
+        return failure(QStringLiteral("cannot read scenario: the file is too large (%1 bytes)").arg(file.size()));
+    return parseScenario(QString::fromUtf8(file.readAll()), path);
+}
+
+std::vector<BuiltinScenario> builtinScenarios()
+{
+    std::vector<BuiltinScenario> out;
+    const QStringList files = QDir(builtinDir).entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name);
+    for (const QString &file : files) {
+        BuiltinScenario b;
+        b.id = QFileInfo(file).completeBaseName();
+        b.path = builtinDir + QLatin1Char('/') + file;
+        const LoadResult loaded = loadScenarioFile(b.path);
+        // A broken built-in still shows up (by id) so that the tests and the browser reveal it.
+        b.title = loaded.ok() ? loaded.scenario->title() : b.id;
+        b.concept = loaded.ok() ? loaded.scenario->concept() : QString();
+        out.push_back(std::move(b));
+    }
+    return out;
+}
+
+std::optional<BuiltinScenario> findBuiltin(const QString &id)
+{
+    // Only the one file is read (the catalogue may grow); ids are plain file names.
+    if (id.isEmpty() || id.contains(QLatin1Char('/')))
+        return std::nullopt;
+    BuiltinScenario b;
+    b.id = id;
+    b.path = builtinDir + QLatin1Char('/') + id + QStringLiteral(".yaml");
+    if (!QFileInfo(b.path).isFile())
+        return std::nullopt;
+    const LoadResult loaded = loadScenarioFile(b.path);
+    b.title = loaded.ok() ? loaded.scenario->title() : b.id;
+    b.concept = loaded.ok() ? loaded.scenario->concept() : QString();
+    return b;
+}
+
+} // namespace scenarios

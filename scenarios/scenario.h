@@ -1,0 +1,78 @@
+#pragma once
+
+// Public contract of the scenarios library, used by the app, the command line and the tests.
+// (Internals — the node tree, the YAML reader, the interpreter — live in their own files.)
+
+#include "engine/types.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace scenarios {
+
+/// A place in a scenario file (1-based line and column).
+struct SourceLocation
+{
+    QString file;
+    int line = 0;
+    int column = 0;
+};
+
+/// A problem found in a scenario file, printed as `file:line:col: message`.
+struct Diagnostic
+{
+    SourceLocation where;
+    QString message;
+    QString format() const;
+};
+
+struct ScenarioData;   // the parsed tree (scenarios/scenariodata.h)
+
+/// A parsed, validated scenario. Cheap to copy (shared, immutable).
+class Scenario
+{
+public:
+    QString title() const;
+    QString description() const;
+    QString concept() const;
+    QString profile() const;      ///< library profile name, e.g. "asyncgui"
+    QString sourcePath() const;   ///< file path or ":/…" resource path
+    QString sourceText() const;
+    const ScenarioData &data() const { return *m_data; }
+
+    explicit Scenario(std::shared_ptr<const ScenarioData> data) : m_data(std::move(data)) {}
+
+private:
+    std::shared_ptr<const ScenarioData> m_data;
+};
+
+/// Either a scenario or the reasons there is none.
+struct LoadResult
+{
+    std::optional<Scenario> scenario;
+    std::vector<Diagnostic> errors;
+    bool ok() const { return scenario.has_value() && errors.empty(); }
+};
+
+/// Reads and validates a scenario file (a path or a ":/…" resource).
+LoadResult loadScenarioFile(const QString &path);
+/// Parses and validates scenario text; `fileName` is used in diagnostics.
+LoadResult parseScenario(const QString &text, const QString &fileName);
+
+/// A scenario shipped inside the program.
+struct BuiltinScenario
+{
+    QString id;      ///< file name without extension, e.g. "race-first-finisher"
+    QString title;
+    QString concept;
+    QString path;    ///< ":/scenarios/…yaml"
+};
+std::vector<BuiltinScenario> builtinScenarios();
+/// The built-in scenario with `id`, if any.
+std::optional<BuiltinScenario> findBuiltin(const QString &id);
+
+} // namespace scenarios

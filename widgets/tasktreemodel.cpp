@@ -1,0 +1,193 @@
+#include "tasktreemodel.h"
+
+#include "timelinemodel.h"
+#include "timelinestyle.h"
+
+namespace widgets {
+
+using engine::NoId;
+using engine::TaskId;
+
+TaskTreeModel::TaskTreeModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{
+}
+
+void TaskTreeModel::setTimelineModel(const TimelineModel *model)
+{
+    if (model == m_model)
+        return;
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    if (m_model) {
+        connect(m_model, &TimelineModel::reset, this, &TaskTreeModel::rebuild);
+        connect(m_model, &TimelineModel::tasksAdded, this, &TaskTreeModel::addTasks);
+        connect(m_model, &TimelineModel::changed, this, &TaskTreeModel::refreshData);
+        connect(m_model, &QObject::destroyed, this, [this] {
+            m_model = nullptr;
+            rebuild();
+        });
+    }
+    rebuild();
+}
+
+void TaskTreeModel::rebuild()
+{
+    beginResetModel();
+    m_nodes.clear();
+    m_roots.clear();
+    if (m_model)
+        for (TaskId id = 0; id < m_model->taskCount(); ++id)
+            appendNode(id);
+    endResetModel();
+}
+
+void TaskTreeModel::appendNode(TaskId id)
+{
+    const TaskTimeline &t = m_model->task(id);
+    if (size_t(id) >= m_nodes.size())
+        m_nodes.resize(size_t(id) + 1);
+    Node &n = m_nodes[size_t(id)];
+    n.parent = t.parent;
+    auto &siblings = t.parent >= 0 ? m_nodes[size_t(t.parent)].children : m_roots;
+    n.row = int(siblings.size());
+    siblings.push_back(id);
+    refreshNode(id);
+}
+
+void TaskTreeModel::addTasks(int first, int last)
+{
+    // A new task has the highest id so far, so it is always its parent's last child.
+    for (TaskId id = first; id <= last; ++id) {
+        const TaskId parent = m_model->task(id).parent;
+        const int row = parent >= 0 ? int(m_nodes[size_t(parent)].children.size()) : int(m_roots.size());
+        beginInsertRows(indexOf(parent), row, row);
+        appendNode(id);
+        endInsertRows();
+    }
+}
+
+bool TaskTreeModel::refreshNode(TaskId id)
+{
+    const TaskTimeline &t = m_model->task(id);
+    Node &n = m_nodes[size_t(id)];
+    const QString state = m_model->stateText(id);
+    const int sample = int(TimelineStyle::sampleFor(t));
+    if (state == n.state && t.ended == n.end && sample == n.sample)
+        return false;
+    n.state = state;
+    n.end = t.ended;
+    n.sample = sample;
+    return true;
+}
+
+void TaskTreeModel::refreshData()
+{
+    if (!m_model)
+        return;
+    for (TaskId id = 0; id < TaskId(m_nodes.size()); ++id)
+        if (refreshNode(id))
+            emit dataChanged(indexOf(id, NameColumn), indexOf(id, EndColumn));
+}
+
+TaskId TaskTreeModel::taskId(const QModelIndex &index) const
+{
+    return index.isValid() ? TaskId(index.internalId()) : NoId;
+}
+
+QModelIndex TaskTreeModel::indexOf(TaskId id, int column) const
+{
+    if (id < 0 || size_t(id) >= m_nodes.size())
+        return {};
+    return createIndex(m_nodes[size_t(id)].row, column, quintptr(id));
+}
+
+QModelIndex TaskTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCount || (parent.isValid() && parent.column() != 0))
+        return {};
+    const auto &siblings = parent.isValid() ? m_nodes[size_t(taskId(parent))].children : m_roots;
+    if (size_t(row) >= siblings.size())
+        return {};
+    return createIndex(row, column, quintptr(siblings[size_t(row)]));
+}
+
+QModelIndex TaskTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    return indexOf(m_nodes[size_t(taskId(child))].parent);
+}
+
+int TaskTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_roots.size());
+    if (parent.column() != 0)
+        return 0;
+    return int(m_nodes[size_t(taskId(parent))].children.size());
+}
+
+int TaskTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+const QIcon &TaskTreeModel::icon(int sample) const
+{
+    if (m_icons.empty())
+        for (int s = 0; s <= int(TimelineStyle::Sample::Cancelled); ++s)
+            m_icons.push_back(TimelineStyle::icon(TimelineStyle::Sample(s), 16));
+    return m_icons[size_t(sample)];
+}
+
+QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || !m_model)
+        return {};
+    const TaskId id = taskId(index);
+    const Node &n = m_nodes[size_t(id)];
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn:
+            return m_model->taskName(id);
+        case StateColumn:
+            return n.state;
+        case EndColumn:
+            return n.end >= 0 ? QVariant(n.end) : QVariant(QStringLiteral("…"));
+        }
+        break;
+    case Qt::DecorationRole:
+        if (index.column() == NameColumn)
+            return icon(n.sample);
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == EndColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case Qt::ToolTipRole:
+        return m_model->summary(id);
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant TaskTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Task");
+    case StateColumn:
+        return tr("State");
+    case EndColumn:
+        return tr("End");
+    }
+    return {};
+}
+
+} // namespace widgets

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "timeaxis.h"
+
+#include "engine/types.h"
+
+#include <QWidget>
+
+namespace widgets {
+
+/// The time scale above the lanes: major ticks with labels on a 1-2-5 grid that follows the zoom,
+/// minor ticks between them, and the playhead's flag at now. Same x coordinates as the lanes.
+class TimeRuler : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TimeRuler(QWidget *parent = nullptr);
+
+    void setAxis(const TimeAxis &axis);
+    const TimeAxis &axis() const { return m_axis; }
+    void setNow(engine::Tick now);
+    engine::Tick now() const { return m_now; }
+
+    QSize sizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    TimeAxis m_axis;
+    engine::Tick m_now = 0;
+};
+
+} // namespace widgets
