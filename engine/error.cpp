@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+#include <typeinfo>
+
 namespace engine {
 
 struct Error::Data
@@ -110,6 +112,12 @@ bool isCancelled(const std::exception_ptr &e)
 {
     if (!e)
         return false;
+#if defined(__GLIBCXX__)
+    // Rethrowing only to learn the type costs a full unwind; every cancelled task's end asks this,
+    // so read the type straight from the exception object (libstdc++ extension).
+    if (const std::type_info *type = e.__cxa_exception_type())
+        return *type == typeid(Cancelled);
+#endif
     try {
         std::rethrow_exception(e);
     } catch (const Cancelled &) {
