@@ -119,6 +119,12 @@ public:
     /// Queues the resumption of `task` if it is still in the wait numbered `serial`.
     void wake(TaskId task, quint32 serial, EventId cause = NoId);
     quint32 waitSerial(TaskId task) const { return m_tasks[size_t(task)].waitSerial; }
+    /// True while `task` is still suspended in the wait numbered `serial` and nobody woke it yet.
+    bool stillWaiting(TaskId task, quint32 serial) const
+    {
+        const TaskRecord &r = m_tasks[size_t(task)];
+        return r.handle && r.waitSerial == serial && !r.wakePosted;
+    }
     /// Called as a checkpoint resumes: throws Cancelled if the task is cancelled (and the wait
     /// was cancellable).
     void finishCheckpoint(TaskId task, WaitReason reason, bool cancellable);
