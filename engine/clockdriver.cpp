@@ -20,7 +20,7 @@ void ClockDriver::setSpeed(double ticksPerSecond)
     if (ticksPerSecond <= 0 || qFuzzyCompare(ticksPerSecond, m_speed))
         return;
     m_speed = ticksPerSecond;
-    emit speedChanged(m_speed);
+    Q_EMIT speedChanged(m_speed);
 }
 
 void ClockDriver::play()
@@ -29,7 +29,7 @@ void ClockDriver::play()
         return;
     m_carry = 0;
     m_timer.start();
-    emit playingChanged(true);
+    Q_EMIT playingChanged(true);
 }
 
 void ClockDriver::pause()
@@ -37,14 +37,14 @@ void ClockDriver::pause()
     if (!isPlaying())
         return;
     m_timer.stop();
-    emit playingChanged(false);
+    Q_EMIT playingChanged(false);
 }
 
 void ClockDriver::advanceOneFrame()
 {
     if (!m_scheduler || m_scheduler->idle()) {
         pause();
-        emit finished();
+        Q_EMIT finished();
         return;
     }
     // Virtual time per frame is fractional at slow speeds; carry the remainder so that the
@@ -56,7 +56,7 @@ void ClockDriver::advanceOneFrame()
         m_scheduler->advanceBy(whole);
     else
         m_scheduler->runInstant();
-    emit advanced();
+    Q_EMIT advanced();
 }
 
 } // namespace engine

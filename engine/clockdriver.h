@@ -24,14 +24,14 @@ public:
     double speed() const { return m_speed; }
     void setSpeed(double ticksPerSecond);
 
-public slots:
+public Q_SLOTS:
     void play();
     void pause();
     /// What one frame of play does: advance by speed × frame length (tests call it directly
     /// instead of waiting on wall time).
     void advanceOneFrame();
 
-signals:
+Q_SIGNALS:
     void playingChanged(bool playing);
     void speedChanged(double speed);
     /// Emitted after each frame advanced the clock.

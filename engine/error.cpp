@@ -16,6 +16,11 @@ struct Error::Data
     std::string whatText;
 };
 
+Error::Error()
+    : Error(plain(QStringLiteral("Error"), {}))
+{
+}
+
 Error::Error(std::shared_ptr<const Data> data)
     : d(std::move(data))
 {

@@ -19,6 +19,8 @@ enum class ErrorShape : quint8 { Plain, Group, Wrapped, Timeout };
 class Error : public std::exception
 {
 public:
+    /// An empty error (needed to carry errors as values in QVariant).
+    Error();
     /// A plain error such as ValueError('boom') raised by `origin`.
     static Error plain(const QString &type, const QString &message, TaskId origin = NoId);
     /// An exception group such as ExceptionGroup('wait_any()', [...]).
@@ -60,3 +62,6 @@ public:
 bool isCancelled(const std::exception_ptr &e);
 
 } // namespace engine
+
+#include <QMetaType>
+Q_DECLARE_METATYPE(engine::Error)

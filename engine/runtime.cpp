@@ -173,11 +173,15 @@ void Runtime::childEnded(TaskId child)
     const ScopeId s = m_tasks[size_t(child)].home;
     ScopeRecord &sc = m_scopes[size_t(s)];
     --sc.liveChildren;
+    // Hold the observer across the call: it may close its own scope from inside.
+    const std::shared_ptr<ScopeObserver> hold = sc.keepAlive;
     if (ScopeObserver *observer = sc.observer)
         observer->childEnded(child);
     ScopeRecord &after = m_scopes[size_t(s)];
     if (after.liveChildren == 0 && after.childWaiter != NoId)
         wake(after.childWaiter, after.childWaiterSerial, m_tasks[size_t(child)].endEvent);
+    if (!after.open && after.liveChildren == 0)
+        after.keepAlive.reset();
 }
 
 void Runtime::cancelTask(TaskId id, TaskId by, const QString &why, EventId cause)
@@ -190,12 +194,24 @@ void Runtime::cancelTask(TaskId id, TaskId by, const QString &why, EventId cause
     interruptIfCancelled(id);
 }
 
+void Runtime::scheduleCancel(TaskId id, Tick at, const QString &why)
+{
+    m_scheduledReasons << why;
+    m_scheduler.addTimer(at, Job{&Runtime::scheduledCancelJob, this, id, m_scheduledReasons.size() - 1, id, quint8(JobLabel::Cancel)});
+}
+
+void Runtime::scheduledCancelJob(void *self, qint64 task, qint64 why)
+{
+    auto *rt = static_cast<Runtime *>(self);
+    rt->cancelTask(TaskId(task), NoId, rt->m_scheduledReasons.at(int(why)));
+}
+
 // Scopes -------------------------------------------------------------------------------------------
 
 ScopeId Runtime::openScope(TaskId owner, const ScopeOptions &options)
 {
     const ScopeId id = ScopeId(m_scopes.size());
-    const ScopeId parent = m_tasks[size_t(owner)].current;
+    const ScopeId parent = options.detached ? NoId : m_tasks[size_t(owner)].current;
     m_scopes.emplace_back();
     ScopeRecord &sc = m_scopes.back();
     sc.parent = parent;
@@ -238,6 +254,8 @@ bool Runtime::closeScope(ScopeId scope, const std::exception_ptr &error, const Q
     s.cancelledCaught = caught;
     s.open = false;
     s.observer = nullptr;
+    if (s.liveChildren == 0)
+        s.keepAlive.reset();   // callers inside childEnded() hold their own reference
     m_scheduler.cancelTimer(s.deadlineTimer);
     s.deadlineTimer = Scheduler::NoTimer;
     if (s.parent != NoId) {
@@ -296,6 +314,13 @@ void Runtime::deadlineJob(void *self, qint64 scope, qint64)
 void Runtime::setObserver(ScopeId scope, ScopeObserver *observer)
 {
     m_scopes[size_t(scope)].observer = observer;
+}
+
+void Runtime::keepObserverAlive(ScopeId scope, std::shared_ptr<ScopeObserver> observer)
+{
+    ScopeRecord &sc = m_scopes[size_t(scope)];
+    sc.observer = observer.get();
+    sc.keepAlive = std::move(observer);
 }
 
 void Runtime::placeTask(TaskId task, ScopeId scope)

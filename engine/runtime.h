@@ -11,7 +11,9 @@
 #include <QVariant>
 
 #include <coroutine>
+#include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -38,6 +40,9 @@ struct ScopeOptions
     bool shield = false;
     Tick deadline = Never;
     ScopeObserver *observer = nullptr;
+    /// Not nested in the owner's scopes: the owner's cancellation does not reach its children
+    /// (asyncio's create_task; leaky helpers).
+    bool detached = false;
 };
 
 /// A task's visible record, read-only (inspector, tests).
@@ -90,6 +95,9 @@ public:
     TaskId current() const { return m_current; }
     /// Requests cancellation of a whole task (asyncgui/asyncio task.cancel()).
     void cancelTask(TaskId id, TaskId by, const QString &why, EventId cause = NoId);
+    /// Cancels `id` when the clock reaches `at`, from the timer batch itself (asyncio's
+    /// loop.call_at(t, task.cancel)): it runs before any task woken at that instant.
+    void scheduleCancel(TaskId id, Tick at, const QString &why);
 
     // Scopes --------------------------------------------------------------------------------
     /// Opens a scope inside `owner`'s current scope; the owner is inside it from now on.
@@ -108,6 +116,10 @@ public:
     EventId scopeCancelEvent(ScopeId scope) const { return m_scopes[size_t(scope)].cancelEvent; }
     /// Detaches the observer (its owner is going away).
     void setObserver(ScopeId scope, ScopeObserver *observer);
+    /// Makes the scope own its observer until the scope is closed and its last child ended (an
+    /// observer that outlives the helper frame that created it: leaky helpers).
+    void keepObserverAlive(ScopeId scope, std::shared_ptr<ScopeObserver> observer);
+    bool scopeOpen(ScopeId scope) const { return m_scopes[size_t(scope)].open; }
 
     // Checkpoint machinery (used by awaitables) ----------------------------------------------
     /// Would a checkpoint in `task` raise Cancelled now?
@@ -179,6 +191,7 @@ private:
     struct ScopeRecord
     {
         ScopeObserver *observer = nullptr;
+        std::shared_ptr<ScopeObserver> keepAlive;
         std::vector<TaskId> here;       // tasks whose innermost scope this is
         std::vector<ScopeId> children;  // open scopes nested directly inside
         Tick deadline = Never;
@@ -202,6 +215,7 @@ private:
     static void wakeJob(void *rt, qint64 task, qint64 serial);
     static void deadlineJob(void *rt, qint64 scope, qint64);
     static void notifyJob(void *rt, qint64 task, qint64);
+    static void scheduledCancelJob(void *rt, qint64 task, qint64 why);
 
     /// The scope whose cancellation a checkpoint in `task` would raise, walking outwards from
     /// `from` (shields stop the walk). NoId if none; TaskCancelled if the task itself is.
@@ -219,8 +233,9 @@ private:
     Profile m_profile;
     Scheduler m_scheduler;
     Trace m_trace;
-    std::vector<TaskRecord> m_tasks;
-    std::vector<ScopeRecord> m_scopes;
+    std::deque<TaskRecord> m_tasks;     // deque: records never move while someone holds a reference
+    std::deque<ScopeRecord> m_scopes;
+    QStringList m_scheduledReasons;
     TaskId m_current = NoId;
     int m_liveTasks = 0;
     bool m_shuttingDown = false;

@@ -1,5 +1,7 @@
 #include "value.h"
 
+#include "error.h"
+
 #include <QStringList>
 
 namespace engine {
@@ -8,6 +10,8 @@ QString describeValue(const QVariant &value)
 {
     if (!value.isValid() || value.isNull())
         return QStringLiteral("None");
+    if (value.userType() == qMetaTypeId<Error>())
+        return value.value<Error>().describe();
     switch (value.typeId()) {
     case QMetaType::Bool:
         return value.toBool() ? QStringLiteral("True") : QStringLiteral("False");

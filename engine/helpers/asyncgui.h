@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../child.h"
 #include "../nursery.h"
 
 #include <vector>
@@ -9,12 +10,7 @@
 /// input order so the caller can inspect `finished` / `result` / `cancelled` like asyncgui's Tasks.
 namespace engine::asyncgui {
 
-/// A child of a helper: a name for the trace and its body.
-struct Child
-{
-    QString name;
-    Body body;
-};
+using Child = engine::Child;
 
 /// wait_any(*aws): starts every child at once; the first to finish (or raise) cancels the others;
 /// joins them; returns all children, or raises ExceptionGroup('wait_any()', …) if any raised.

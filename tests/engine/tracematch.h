@@ -29,6 +29,17 @@ inline engine::Body failer(engine::Tick duration, QString message)
     };
 }
 
+/// Spawns a root task "canceller" that cancels `target` at virtual time `at`. Its timer is set
+/// now, so at `at` it fires before timers set later for the same instant.
+inline void cancelAt(engine::Runtime &rt, engine::TaskId target, engine::Tick at)
+{
+    rt.spawn(engine::NoId, QStringLiteral("canceller"), [target, at](engine::Ctx ctx) -> QCoro::Task<engine::Value> {
+        co_await ctx.sleepUntil(at);
+        ctx.rt->cancelTask(target, ctx.task, QStringLiteral("cancelled from outside"));
+        co_return {};
+    }, engine::StartPolicy::Eager);
+}
+
 /// The formatted events whose kind is one of `kinds`.
 inline QStringList lines(const engine::Trace &trace, std::initializer_list<engine::EventKind> kinds)
 {

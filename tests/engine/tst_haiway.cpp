@@ -1,0 +1,230 @@
+// Haiway's fan-out helpers on the generic supervisor, against the worked timelines of
+// helper-semantics.md §10 (SC01, SC03, SC05, SC08, SC09, SC11, SC13) and the §7 edge cases.
+
+#include "tracematch.h"
+
+#include "engine/helpers/haiway.h"
+
+#include <QTest>
+
+using namespace engine;
+using testing::failer;
+using testing::lines;
+using testing::outcomes;
+using testing::sleeper;
+
+namespace {
+
+// The SC01 task set: A:3, B:1, C:1, D:2 (a spec with a trailing '!' fails).
+std::shared_ptr<ListSource> tasks(const QStringList &specs)
+{
+    std::vector<Child> children;
+    for (const QString &spec : specs) {
+        const QString name = spec.section(QLatin1Char(':'), 0, 0);
+        QString rest = spec.section(QLatin1Char(':'), 1);
+        const bool fails = rest.endsWith(QLatin1Char('!'));
+        rest.remove(QLatin1Char('!'));
+        children.push_back({name, fails ? failer(rest.toLongLong(), name) : sleeper(rest.toLongLong(), name)});
+    }
+    return std::make_shared<ListSource>(std::move(children));
+}
+
+using Call = std::function<QCoro::Task<Value>(Ctx)>;
+
+void runMain(Runtime &rt, Call call)
+{
+    rt.spawn(NoId, "main", [call](Ctx ctx) -> QCoro::Task<Value> { co_return co_await call(ctx); });
+}
+
+QStringList starts(const Trace &trace)
+{
+    QStringList out = lines(trace, {EventKind::Started});
+    out.removeFirst();   // main
+    return out;
+}
+
+} // namespace
+
+class TestHaiway : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void sc01BoundedFanOutRefillsSlotsAndKeepsInputOrder()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            haiway::FanOutOptions options;
+            options.concurrentTasks = 2;
+            co_return co_await haiway::concurrently(ctx, tasks({"A:3", "B:1", "C:1", "D:2"}), options);
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(starts(rt.trace()), QStringList({"t=0 A started", "t=0 B started", "t=1 C started", "t=2 D started"}));
+        QCOMPARE(outcomes(rt.trace()), QStringList({
+                                           "t=1 B completed 'B'",
+                                           "t=2 C completed 'C'",
+                                           "t=3 A completed 'A'",
+                                           "t=4 D completed 'D'",
+                                           "t=4 main completed ['A', 'B', 'C', 'D']",
+                                       }));
+        // The input is pulled lazily: one item per freed slot.
+        QCOMPARE(lines(rt.trace(), {EventKind::ItemPulled}),
+                 QStringList({"t=0 main item pulled A", "t=0 main item pulled B", "t=1 main item pulled C", "t=2 main item pulled D"}));
+    }
+
+    void sc03TheDefaultLimitIsTwo()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            co_return co_await haiway::concurrently(ctx, tasks({"A:3", "B:1", "C:1", "D:2"}));
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(rt.endTime(0), Tick(4));
+    }
+
+    void sc05FailFastRaisesTheBareFirstError()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            haiway::FanOutOptions options;
+            options.concurrentTasks = 4;
+            co_return co_await haiway::concurrently(ctx, tasks({"A:3!", "B:2", "C:1!", "D:4"}), options);
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(outcomes(rt.trace()), QStringList({
+                                           "t=1 C failed ValueError('C')",
+                                           "t=1 A cancelled",
+                                           "t=1 B cancelled",
+                                           "t=1 D cancelled",
+                                           "t=1 main failed ValueError('C')",
+                                       }));
+        QCOMPARE(lines(rt.trace(), {EventKind::CancelRequested}), QStringList({"t=1 cancel concurrently by C: C failed"}));
+    }
+
+    void sc08ErrorsAsValuesInInputOrder()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            haiway::FanOutOptions options;
+            options.returnExceptions = true;
+            co_return co_await haiway::concurrently(ctx, tasks({"A:3", "B:1!", "C:1", "D:2"}), options);
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(rt.endTime(0), Tick(4));
+        QCOMPARE(outcomes(rt.trace()).last(), QStringLiteral("t=4 main completed ['A', ValueError('B'), 'C', 'D']"));
+    }
+
+    void sc09IgnoreExceptionsLogsAndGoesOn()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            haiway::FanOutOptions options;
+            options.ignoreExceptions = true;
+            co_await haiway::processConcurrently(ctx, tasks({"A:3", "B:1!", "C:1", "D:2", "E:1"}), options);
+            co_return {};
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(starts(rt.trace()), QStringList({"t=0 A started", "t=0 B started", "t=1 C started", "t=2 D started", "t=3 E started"}));
+        QCOMPARE(rt.state(0), TaskState::Completed);
+        QCOMPARE(rt.endTime(0), Tick(4));
+    }
+
+    void sc11TheSourceFailsAndItsErrorIsRaisedBareAfterTheJoin()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            auto source = tasks({"a:2", "b:2"});
+            source->raiseAfter(2, Error::plain("OSError", "source broke"));
+            source->setDelayBefore(2, 1);
+            haiway::FanOutOptions options;
+            options.concurrentTasks = 3;
+            co_await haiway::processConcurrently(ctx, source, options);
+            co_return {};
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(outcomes(rt.trace()), QStringList({"t=1 a cancelled", "t=1 b cancelled", "t=1 main failed OSError('source broke')"}));
+    }
+
+    void sc13CallerCancelledMidRunCancelsAndJoinsWithoutPullingMore()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            co_return co_await haiway::executeConcurrently(ctx, tasks({"A:3", "B:1", "C:1", "D:2"}));
+        });
+        // Like loop.call_at(2, main.cancel): set at t=0, it fires before C's wake-up at t=2.
+        rt.scheduleCancel(0, 2, "caller cancelled");
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(outcomes(rt.trace()), QStringList({
+                                           "t=1 B completed 'B'",
+                                           "t=2 C cancelled",
+                                           "t=2 A cancelled",
+                                           "t=2 main cancelled",
+                                       }));
+        QCOMPARE(lines(rt.trace(), {EventKind::ItemPulled}).size(), 3);   // D never pulled
+    }
+
+    void aCancelledChildDoesNotMaskAFailure()
+    {
+        // test_cancelled_task_does_not_mask_failure: B cancels itself, C fails later.
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            std::vector<Child> children;
+            children.push_back({"B", [](Ctx c) -> QCoro::Task<Value> {
+                                    co_await c.sleep(1);
+                                    c.rt->cancelTask(c.task, c.task, "cancels itself");
+                                    co_await c.checkpoint();
+                                    co_return {};
+                                }});
+            children.push_back({"C", failer(2, "C")});
+            haiway::FanOutOptions options;
+            options.concurrentTasks = 2;
+            co_return co_await haiway::concurrently(ctx, std::make_shared<ListSource>(std::move(children)), options);
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(rt.task(0).error->describe(), QStringLiteral("ValueError('C')"));
+    }
+
+    void aCancelledChildMakesResultCollectionRaiseCancelledEvenWithReturnExceptions()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            std::vector<Child> children;
+            children.push_back({"self-cancel", [](Ctx c) -> QCoro::Task<Value> {
+                                    c.rt->cancelTask(c.task, c.task, "cancels itself");
+                                    co_await c.checkpoint();
+                                    co_return {};
+                                }});
+            children.push_back({"B", sleeper(1, "B")});
+            haiway::FanOutOptions options;
+            options.returnExceptions = true;
+            co_return co_await haiway::concurrently(ctx, std::make_shared<ListSource>(std::move(children)), options);
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(rt.state(0), TaskState::Cancelled);
+        QCOMPARE(rt.endTime(0), Tick(1));
+    }
+
+    void emptyInputReturnsAnEmptyListAtOnce()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            co_return co_await haiway::concurrently(ctx, tasks({}));
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(outcomes(rt.trace()), QStringList({"t=0 main completed []"}));
+    }
+
+    void executeConcurrentlyAppliesTheHandlerToEachElement()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            const haiway::Handler handler = [](const QVariant &e) { return sleeper(e.toInt(), e.toInt() * 10); };
+            co_return co_await haiway::executeConcurrently(ctx, handler, QVariantList{3, 1, 2});
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(outcomes(rt.trace()).last(), QStringLiteral("t=3 main completed [30, 10, 20]"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHaiway)
+#include "tst_haiway.moc"
