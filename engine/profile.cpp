@@ -14,7 +14,7 @@ Profile Profile::trio()
 
 Profile Profile::asyncio()
 {
-    return Profile{QStringLiteral("asyncio"), StartPolicy::Deferred, Propagation::Batch, TieOrder::Fifo, 0};
+    return Profile{QStringLiteral("asyncio"), StartPolicy::Deferred, Propagation::Batch, TieOrder::Fifo, 0, true};
 }
 
 } // namespace engine

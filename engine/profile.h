@@ -15,6 +15,9 @@ struct Profile
     Propagation propagation = Propagation::Immediate;
     TieOrder ties = TieOrder::Fifo;
     quint64 seed = 0;
+    /// asyncio: each cancel request raises once at the next checkpoint and may be swallowed;
+    /// otherwise cancellation is level-triggered (trio): every checkpoint raises again.
+    bool edgeCancellation = false;
 
     /// asyncgui: eager starts, immediate propagation, FIFO clock (asyncgui-ext-clock).
     static Profile asyncgui();

@@ -189,8 +189,13 @@ void Runtime::cancelTask(TaskId id, TaskId by, const QString &why, EventId cause
     TaskRecord &rec = m_tasks[size_t(id)];
     if (isFinal(rec.state) || rec.selfCancel)
         return;
+    const EventId requested = record(EventKind::CancelRequested, id, NoId, cause, by, why);
+    if (m_profile.edgeCancellation) {
+        requestEdgeCancel(id, requested);
+        return;
+    }
     rec.selfCancel = true;
-    rec.selfCancelEvent = record(EventKind::CancelRequested, id, NoId, cause, by, why);
+    rec.selfCancelEvent = requested;
     interruptIfCancelled(id);
 }
 
@@ -218,6 +223,7 @@ ScopeId Runtime::openScope(TaskId owner, const ScopeOptions &options)
     sc.owner = owner;
     sc.kind = options.kind;
     sc.shield = options.shield;
+    sc.edge = options.edge.value_or(m_profile.edgeCancellation);
     sc.observer = options.observer;
     if (parent != NoId) {
         ScopeRecord &p = m_scopes[size_t(parent)];
@@ -249,8 +255,10 @@ bool Runtime::closeScope(ScopeId scope, const std::exception_ptr &error, const Q
         return false;
     leaveScope(sc.owner, scope);
     ScopeRecord &s = m_scopes[size_t(scope)];
+    // An edge scope raised its one cancellation in the task itself, so it catches what comes
+    // back; a level scope catches only if no scope outside it is cancelled too (trio's rule).
     const bool caught = isCancelled(error) && s.cancelCalled
-        && (s.shield || cancelSource(s.owner, s.parent) == NoId);
+        && (s.edge || s.shield || cancelSource(s.owner, s.parent) == NoId);
     s.cancelledCaught = caught;
     s.open = false;
     s.observer = nullptr;
@@ -378,7 +386,18 @@ ScopeId Runtime::cancelSource(TaskId task, ScopeId from) const
 
 bool Runtime::cancelPending(TaskId task) const
 {
-    return cancelSource(task, m_tasks[size_t(task)].current) != NoId;
+    const TaskRecord &rec = m_tasks[size_t(task)];
+    return rec.edgePending > 0 || cancelSource(task, rec.current) != NoId;
+}
+
+void Runtime::requestEdgeCancel(TaskId task, EventId cause)
+{
+    TaskRecord &rec = m_tasks[size_t(task)];
+    if (isFinal(rec.state))
+        return;
+    ++rec.edgePending;
+    rec.edgeCause = cause;
+    interruptIfCancelled(task);
 }
 
 void Runtime::deliverToScope(ScopeId scope)
@@ -397,8 +416,13 @@ void Runtime::deliverToScope(ScopeId scope)
     }
     std::sort(tasks.begin(), tasks.end());
     tasks.erase(std::unique(tasks.begin(), tasks.end()), tasks.end());
-    for (const TaskId t : tasks)
-        interruptIfCancelled(t);
+    const ScopeRecord &sc = m_scopes[size_t(scope)];
+    for (const TaskId t : tasks) {
+        if (sc.edge)
+            requestEdgeCancel(t, sc.cancelEvent);
+        else
+            interruptIfCancelled(t);
+    }
 }
 
 void Runtime::interruptIfCancelled(TaskId task)
@@ -409,13 +433,14 @@ void Runtime::interruptIfCancelled(TaskId task)
     if (!rec.cancellable && !m_shuttingDown)
         return;
     const ScopeId source = cancelSource(task, rec.current);
-    if (source == NoId)
+    if (source == NoId && rec.edgePending == 0)
         return;
     if (rec.abort)
         rec.abort(*this, task, rec.abortArg);
     rec.abort = nullptr;
     rec.wakePosted = true;
-    rec.wakeCause = source >= 0 ? m_scopes[size_t(source)].cancelEvent : rec.selfCancelEvent;
+    rec.wakeCause = source >= 0 ? m_scopes[size_t(source)].cancelEvent
+                  : source == TaskCancelled ? rec.selfCancelEvent : rec.edgeCause;
     m_scheduler.post(Job{&Runtime::resumeJob, this, task, rec.waitSerial, task, quint8(JobLabel::Cancel)});
 }
 
@@ -426,10 +451,15 @@ void Runtime::finishCheckpoint(TaskId task, WaitReason reason, bool cancellable)
     if (!cancellable && !m_shuttingDown)
         return;
     const ScopeId source = cancelSource(task, rec.current);
-    if (source == NoId)
+    if (source == NoId && rec.edgePending == 0)
         return;
     rec.cancelSeen = true;
-    const EventId cause = source >= 0 ? m_scopes[size_t(source)].cancelEvent : rec.selfCancelEvent;
+    EventId cause = source >= 0 ? m_scopes[size_t(source)].cancelEvent : rec.selfCancelEvent;
+    if (source == NoId) {
+        // Edge-triggered: all requests so far are answered by this one CancelledError.
+        rec.edgePending = 0;
+        cause = rec.edgeCause;
+    }
     record(EventKind::CancelDelivered, task, source >= 0 ? source : NoId, cause, NoId, {}, -1, quint8(reason));
     throw Cancelled();
 }

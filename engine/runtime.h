@@ -43,6 +43,9 @@ struct ScopeOptions
     /// Not nested in the owner's scopes: the owner's cancellation does not reach its children
     /// (asyncio's create_task; leaky helpers).
     bool detached = false;
+    /// Cancelling it raises once in each task inside (asyncio) instead of at every checkpoint.
+    /// Defaults to the profile's rule.
+    std::optional<bool> edge;
 };
 
 /// A task's visible record, read-only (inspector, tests).
@@ -187,6 +190,8 @@ private:
         bool wakePosted = false;
         bool selfCancel = false;
         bool cancelSeen = false;
+        quint16 edgePending = 0;   // asyncio: undelivered cancel requests (raised once)
+        EventId edgeCause = NoId;
     };
     struct ScopeRecord
     {
@@ -205,6 +210,7 @@ private:
         quint32 childWaiterSerial = 0;
         ScopeKind kind = ScopeKind::Cancel;
         bool cancelCalled = false;
+        bool edge = false;
         bool shield = false;
         bool open = true;
         bool ownerInside = true;
@@ -221,6 +227,7 @@ private:
     /// `from` (shields stop the walk). NoId if none; TaskCancelled if the task itself is.
     ScopeId cancelSource(TaskId task, ScopeId from) const;
     void interruptIfCancelled(TaskId task);
+    void requestEdgeCancel(TaskId task, EventId cause);
     void deliverToScope(ScopeId scope);
     void placeTask(TaskId task, ScopeId scope);
     void unplaceTask(TaskId task);

@@ -158,6 +158,13 @@ public:
 
     SupervisorResult conclude()
     {
+        if (p.raiseChildErrors)
+            raiseChildError();
+        return collect();
+    }
+
+    void raiseChildError()
+    {
         const bool gathers = p.onChildError == OnChildError::FailFast || p.onChildError == OnChildError::WaitAllThenFirstByInput;
         if (!failures.empty() && gathers && p.win != WinWhen::FirstSettled && p.win != WinWhen::FirstSuccess) {
             std::vector<Error> errors;
@@ -175,6 +182,10 @@ public:
             raise(*kids[size_t(winner)].error);
         if (p.win == WinWhen::FirstSuccess && winner < 0 && !failures.empty())
             raise(*kids[size_t(failures.back())].error);
+    }
+
+    SupervisorResult collect()
+    {
         SupervisorResult result;
         result.winner = winner;
         result.timedOut = timedOut;

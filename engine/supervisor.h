@@ -56,6 +56,7 @@ struct SupervisorPolicy
     QString wrapType;                              ///< ErrorForm::Wrapped type (ConcurrentExecutionError)
     QString sourceWrapType;                        ///< wrapper of an input error (ConcurrentIteratorError); empty: bare
     bool cancelOnStop = true;                      ///< cancel the others when the wait ends early
+    bool raiseChildErrors = true;                  ///< false: failures stay outcomes (concurry/asyncio wait)
     bool joinCancelled = true;                     ///< wait for cancelled children before returning
     OnCallerCancel onCallerCancel = OnCallerCancel::CancelAndJoin;
     bool errorWinsOverCancel = false;              ///< caller cancelled but a child already failed: raise that (haiway)

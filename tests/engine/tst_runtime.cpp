@@ -138,6 +138,29 @@ private slots:
         QCOMPARE(rt.endTime(0), Tick(2));
     }
 
+    void edgeTriggeredCancellationRaisesOnceAndCanBeSwallowed()
+    {
+        // asyncio: one CancelledError per request; a task that swallows it keeps running.
+        Runtime rt(Profile::asyncio());
+        int swallowed = 0;
+        rt.spawn(NoId, "stubborn", [&](Ctx ctx) -> QCoro::Task<Value> {
+            try {
+                co_await ctx.sleep(10);
+            } catch (const Cancelled &) {
+                ++swallowed;
+            }
+            co_await ctx.sleep(1);
+            co_return QStringLiteral("kept running");
+        });
+        rt.scheduler().advanceTo(2);
+        rt.cancelTask(0, NoId, "first");
+        rt.cancelTask(0, NoId, "second, before delivery");
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(swallowed, 1);
+        QCOMPARE(rt.state(0), TaskState::Completed);
+        QCOMPARE(rt.endTime(0), Tick(3));
+    }
+
     void taskFinishingWithoutAnotherCheckpointCompletesNormally()
     {
         Runtime rt(Profile::trio());
