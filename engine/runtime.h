@@ -127,6 +127,8 @@ public:
     // Checkpoint machinery (used by awaitables) ----------------------------------------------
     /// Would a checkpoint in `task` raise Cancelled now?
     bool cancelPending(TaskId task) const;
+    /// Is an asyncio-style (edge) cancel request waiting to be raised in `task`?
+    bool edgeCancelPending(TaskId task) const { return m_tasks[size_t(task)].edgePending > 0; }
     /// The task suspends on a wait. `abort` undoes the registration when cancellation interrupts it.
     using AbortFn = void (*)(Runtime &, TaskId, qint64);
     void suspend(TaskId task, std::coroutine_handle<> handle, WaitReason reason, bool cancellable,

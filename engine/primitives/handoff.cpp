@@ -6,6 +6,12 @@ namespace engine {
 
 void HandoffAwaiter::settle()
 {
+    if (m_committed && m_cancellable && m_rt->edgeCancelPending(m_task)) {
+        if (!m_error)
+            rollback();
+        m_committed = false;
+        m_error.reset();
+    }
     m_rt->finishCheckpoint(m_task, m_reason, m_cancellable && !m_committed);
     if (m_error)
         throw *m_error;

@@ -10,9 +10,11 @@
 namespace engine {
 
 /// An awaiter that a primitive completes by handing it something (a slot, a value, an error).
-/// Once handed over the operation is committed: a cancellation that arrives before the task
-/// runs again is not raised here (trio's rule for rescheduled tasks) — level-triggered scopes
-/// raise it at the next checkpoint instead, so nothing handed over is ever lost.
+/// What a cancellation arriving between the hand-off and the task's resumption does depends on
+/// the model. Level-triggered (trio): the operation is committed, the cancellation is raised at
+/// the next checkpoint instead. Edge-triggered (asyncio): the cancellation wins, and the primitive
+/// takes back what it handed over (the slot goes to the next waiter, the item back to the queue),
+/// so in both models nothing is ever lost.
 class HandoffAwaiter : public CheckpointAwaiter
 {
 public:
@@ -30,6 +32,9 @@ public:
 
 protected:
     HandoffAwaiter(Runtime *rt, TaskId task, WaitReason reason) : CheckpointAwaiter(rt, task, reason) {}
+    virtual ~HandoffAwaiter() = default;
+    /// Undo a hand-off that a cancellation overrides (edge-triggered model only).
+    virtual void rollback() {}
     /// Finishes the checkpoint (raising Cancelled unless committed), then any handed error.
     void settle();
 

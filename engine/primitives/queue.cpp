@@ -65,6 +65,38 @@ void QueueGetAwaiter::await_suspend(std::coroutine_handle<> h)
     m_queue.m_getters.add(*m_rt, m_task, h, WaitReason::QueueGet, static_cast<HandoffAwaiter *>(this));
 }
 
+void QueuePutAwaiter::rollback()
+{
+    m_queue.takeBack(m_item);
+}
+
+void QueueGetAwaiter::rollback()
+{
+    m_queue.giveBack(std::move(m_value));
+}
+
+void Queue::giveBack(QVariant item)
+{
+    if (const WaitList::Waiter *getter = m_getters.front(m_rt)) {
+        static_cast<HandoffAwaiter *>(getter->slot)->commit(std::move(item));
+        m_getters.wakeFirst(m_rt);
+        return;
+    }
+    m_items.push_front(std::move(item));
+}
+
+void Queue::takeBack(const QVariant &item)
+{
+    for (auto it = m_items.end(); it != m_items.begin();) {
+        --it;
+        if (*it == item) {
+            m_items.erase(it);
+            admitPutter();
+            return;
+        }
+    }
+}
+
 Queue::Queue(Runtime &rt, int maxsize, QString name)
     : m_rt(rt)
     , m_name(std::move(name))

@@ -19,6 +19,7 @@ public:
     const QVariant &item() const { return m_item; }
 
 private:
+    void rollback() override;
     Queue &m_queue;
     QVariant m_item;
 };
@@ -36,6 +37,7 @@ public:
     }
 
 private:
+    void rollback() override;
     Queue &m_queue;
 };
 
@@ -62,6 +64,10 @@ private:
     bool full() const { return m_maxsize > 0 && int(m_items.size()) >= m_maxsize; }
     /// After an item left: let the first blocked putter in.
     void admitPutter();
+    /// A cancelled getter gives its item back: first in line again, for the next getter.
+    void giveBack(QVariant item);
+    /// A cancelled putter takes its item out again.
+    void takeBack(const QVariant &item);
 
     Runtime &m_rt;
     QString m_name;

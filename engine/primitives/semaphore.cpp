@@ -26,6 +26,11 @@ void SemaphoreAwaiter::await_suspend(std::coroutine_handle<> h)
     m_semaphore.m_waiters.add(*m_rt, m_task, h, WaitReason::Semaphore, static_cast<HandoffAwaiter *>(this));
 }
 
+void SemaphoreAwaiter::rollback()
+{
+    m_semaphore.release(m_task);   // the slot passes on to the next waiter
+}
+
 Semaphore::Semaphore(Runtime &rt, int count, QString name)
     : m_rt(rt)
     , m_name(std::move(name))

@@ -16,6 +16,7 @@ public:
     void await_resume() { settle(); }
 
 private:
+    void rollback() override;
     Semaphore &m_semaphore;
 };
 

@@ -94,6 +94,54 @@ private slots:
         QCOMPARE(outcomes(rt.trace()), QStringList({"t=2 quitter cancelled", "t=4 holder completed 4", "t=5 patient completed 5"}));
     }
 
+    void underAsyncioACancelAfterTheHandOffWinsAndTheSlotPassesOn()
+    {
+        // The holder releases at 2, handing the slot to "second"; in the same step it cancels
+        // "second" (as aio.tasks' consumer cancels its submitter). asyncio: the cancellation wins
+        // and the slot goes on to "third".
+        Runtime rt(Profile::asyncio());
+        auto sem = std::make_shared<Semaphore>(rt, 1, "one");
+        rt.spawn(NoId, "holder", [sem](Ctx ctx) -> QCoro::Task<Value> {
+            co_await sem->acquire(ctx);
+            co_await ctx.sleep(2);
+            sem->release(ctx.task);
+            ctx.rt->cancelTask(1, ctx.task, "changed my mind");
+            co_return {};
+        }, StartPolicy::Eager);
+        for (const char *name : {"second", "third"})
+            rt.spawn(NoId, name, [sem](Ctx ctx) -> QCoro::Task<Value> {
+                co_await sem->acquire(ctx);
+                co_await ctx.sleep(1);
+                sem->release(ctx.task);
+                co_return ctx.now();
+            }, StartPolicy::Eager);
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(outcomes(rt.trace()), QStringList({"t=2 holder completed", "t=2 second cancelled", "t=3 third completed 3"}));
+    }
+
+    void underTrioTheHandOffIsCommittedAndTheCancellationWaitsForTheNextCheckpoint()
+    {
+        Runtime rt(Profile::trio());
+        auto sem = std::make_shared<Semaphore>(rt, 1, "one");
+        QStringList got;
+        rt.spawn(NoId, "holder", [sem](Ctx ctx) -> QCoro::Task<Value> {
+            co_await sem->acquire(ctx);
+            co_await ctx.sleep(2);
+            sem->release(ctx.task);
+            ctx.rt->cancelTask(1, ctx.task, "changed my mind");
+            co_return {};
+        }, StartPolicy::Eager);
+        rt.spawn(NoId, "second", [sem, &got](Ctx ctx) -> QCoro::Task<Value> {
+            co_await sem->acquire(ctx);
+            got << QStringLiteral("slot @%1").arg(ctx.now());
+            co_await ctx.sleep(1);   // raised here
+            co_return {};
+        }, StartPolicy::Eager);
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(got, QStringList({"slot @2"}));
+        QCOMPARE(rt.state(1), TaskState::Cancelled);
+    }
+
     void queuePutWaitsWhileFullAndGetWaitsWhileEmpty()
     {
         Runtime rt(Profile::trio());
