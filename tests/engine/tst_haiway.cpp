@@ -4,6 +4,7 @@
 #include "tracematch.h"
 
 #include "engine/helpers/haiway.h"
+#include "engine/helpers/haiwaystream.h"
 
 #include <QTest>
 
@@ -202,6 +203,70 @@ private slots:
         rt.scheduler().runUntilIdle();
         QCOMPARE(rt.state(0), TaskState::Cancelled);
         QCOMPARE(rt.endTime(0), Tick(1));
+    }
+
+    void sc16MergeEndsWhenEitherSourceEnds()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            haiway::StreamSource n{"N", {2, 2, 2}, {"n0", "n1", "n2"}, std::nullopt, 0};
+            haiway::StreamSource l{"L", {3, 3}, {"L0", "L1"}, std::nullopt, 0};
+            co_return co_await haiway::streamConcurrently(ctx, n, l);
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(lines(rt.trace(), {EventKind::ValueEmitted}),
+                 QStringList({"t=2 N value emitted 'n0'", "t=3 L value emitted 'L0'", "t=4 N value emitted 'n1'", "t=6 L value emitted 'L1'"}));
+        QCOMPARE(outcomes(rt.trace()), QStringList({
+                                           "t=6 L completed",
+                                           "t=6 N cancelled",
+                                           "t=6 main completed ['n0', 'L0', 'n1', 'L1']",
+                                       }));
+    }
+
+    void sc18ASourceErrorEndsAnExhaustiveMergeBare()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            haiway::StreamSource n{"N", {2, 2, 2, 2, 2}, {"n0", "n1", "n2", "n3", "n4"}, std::nullopt, 0};
+            haiway::StreamSource l{"L", {3}, {"L0"}, Error::plain("OSError", "L broke"), 3};
+            haiway::StreamOptions options;
+            options.exhaustive = true;
+            co_return co_await haiway::streamConcurrently(ctx, n, l, options);
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(lines(rt.trace(), {EventKind::ValueEmitted}),
+                 QStringList({"t=2 N value emitted 'n0'", "t=3 L value emitted 'L0'", "t=4 N value emitted 'n1'"}));
+        QCOMPARE(outcomes(rt.trace()), QStringList({
+                                           "t=6 L failed OSError('L broke')",
+                                           "t=6 N cancelled",
+                                           "t=6 main failed OSError('L broke')",
+                                       }));
+    }
+
+    void anExhaustiveMergeWaitsForBothSources()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            haiway::StreamSource a{"A", {1}, {"a0"}, std::nullopt, 0};
+            haiway::StreamSource b{"B", {2, 2}, {"b0", "b1"}, std::nullopt, 0};
+            haiway::StreamOptions options;
+            options.exhaustive = true;
+            co_return co_await haiway::streamConcurrently(ctx, a, b, options);
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(outcomes(rt.trace()).last(), QStringLiteral("t=4 main completed ['a0', 'b0', 'b1']"));
+    }
+
+    void theConsumerLeavingCancelsAndJoinsBothProducers()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            haiway::StreamSource a{"A", {1, 1, 1}, {"a0", "a1", "a2"}, std::nullopt, 0};
+            haiway::StreamSource b{"B", {5}, {"b0"}, std::nullopt, 0};
+            co_return co_await haiway::streamConcurrently(ctx, a, b, {}, 1);
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(outcomes(rt.trace()), QStringList({"t=1 A cancelled", "t=1 B cancelled", "t=1 main completed ['a0']"}));
     }
 
     void emptyInputReturnsAnEmptyListAtOnce()
