@@ -3,6 +3,7 @@
 
 #include "commandline.h"
 
+#include "scenarios/scenariodata.h"
 #include "scenarios/scenariorun.h"
 #include "scenarios/tracejson.h"
 
@@ -11,6 +12,9 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QTextStream>
+
+#include <algorithm>
+#include <optional>
 
 #ifndef TASKSCOPE_VERSION
 #define TASKSCOPE_VERSION "unknown"
@@ -142,8 +146,8 @@ int runScenario(const RunOptions &options, QTextStream &out, QTextStream &err)
     const int expected = scenario.data().expect.count();
     if (!options.quiet) {
         out << scenario.title() << "  [" << scenario.profile();
-        if (!scenario.concept().isEmpty())
-            out << " · " << scenario.concept();
+        if (!scenario.conceptName().isEmpty())
+            out << " · " << scenario.conceptName();
         out << "]  " << scenario.sourcePath() << '\n';
         out << "outcome: " << rt.trace().taskName(run.rootTask()) << ' ' << run.outcomeText();
         if (ended)
@@ -186,7 +190,7 @@ int listBuiltins(QTextStream &out)
     for (const auto &b : all)
         width = std::max(width, int(b.id.size()));
     for (const auto &b : all)
-        out << QStringLiteral("%1  %2  (%3)").arg(b.id, -width).arg(b.title, b.concept) << '\n';
+        out << QStringLiteral("%1  %2  (%3)").arg(b.id, -width).arg(b.title, b.conceptName) << '\n';
     out.flush();
     return ExitOk;
 }

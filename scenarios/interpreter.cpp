@@ -37,12 +37,18 @@ std::vector<engine::asyncgui::Child> childrenOf(const Node &node)
     return children;
 }
 
+// Starts the helper's coroutine (it runs eagerly up to its first suspension).
+QCoro::Task<std::vector<engine::TaskId>> startWait(engine::Ctx ctx, const Node &node)
+{
+    if (node.kind == Node::Kind::WaitAny)
+        return engine::asyncgui::waitAny(ctx, childrenOf(node));
+    return engine::asyncgui::waitAll(ctx, childrenOf(node));
+}
+
 QCoro::Task<engine::Value> runWait(engine::Ctx ctx, std::shared_ptr<const Node> node)
 {
-    // The helper's task is named before it is awaited: no temporaries inside co_await (g++ 12).
-    QCoro::Task<std::vector<engine::TaskId>> waiting = node->kind == Node::Kind::WaitAny
-        ? engine::asyncgui::waitAny(ctx, childrenOf(*node))
-        : engine::asyncgui::waitAll(ctx, childrenOf(*node));
+    // Named before it is awaited: no temporaries inside the co_await expression (g++ 12).
+    QCoro::Task<std::vector<engine::TaskId>> waiting = startWait(ctx, *node);
     const std::vector<engine::TaskId> ids = co_await waiting;
     QVariantList results;
     for (const engine::TaskId id : ids)

@@ -27,7 +27,7 @@ QString Diagnostic::format() const
 
 QString Scenario::title() const { return m_data->title; }
 QString Scenario::description() const { return m_data->description; }
-QString Scenario::concept() const { return m_data->concept; }
+QString Scenario::conceptName() const { return m_data->conceptName; }
 QString Scenario::profile() const { return m_data->profile; }
 QString Scenario::sourcePath() const { return m_data->path; }
 QString Scenario::sourceText() const { return m_data->text; }
@@ -65,7 +65,7 @@ std::vector<BuiltinScenario> builtinScenarios()
         const LoadResult loaded = loadScenarioFile(b.path);
         // A broken built-in still shows up (by id) so that the tests and the browser reveal it.
         b.title = loaded.ok() ? loaded.scenario->title() : b.id;
-        b.concept = loaded.ok() ? loaded.scenario->concept() : QString();
+        b.conceptName = loaded.ok() ? loaded.scenario->conceptName() : QString();
         out.push_back(std::move(b));
     }
     return out;
@@ -83,7 +83,7 @@ std::optional<BuiltinScenario> findBuiltin(const QString &id)
         return std::nullopt;
     const LoadResult loaded = loadScenarioFile(b.path);
     b.title = loaded.ok() ? loaded.scenario->title() : b.id;
-    b.concept = loaded.ok() ? loaded.scenario->concept() : QString();
+    b.conceptName = loaded.ok() ? loaded.scenario->conceptName() : QString();
     return b;
 }
 

@@ -38,7 +38,8 @@ class Scenario
 public:
     QString title() const;
     QString description() const;
-    QString concept() const;
+    // `concept` is a C++20 keyword, hence the longer name (YAML key: concept).
+    QString conceptName() const;
     QString profile() const;      ///< library profile name, e.g. "asyncgui"
     QString sourcePath() const;   ///< file path or ":/…" resource path
     QString sourceText() const;
@@ -68,7 +69,7 @@ struct BuiltinScenario
 {
     QString id;      ///< file name without extension, e.g. "race-first-finisher"
     QString title;
-    QString concept;
+    QString conceptName;   // the YAML `concept` (a C++20 keyword)
     QString path;    ///< ":/scenarios/…yaml"
 };
 std::vector<BuiltinScenario> builtinScenarios();

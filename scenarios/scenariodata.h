@@ -74,7 +74,7 @@ struct ScenarioData
     QString path;
     QString text;
     QString title;
-    QString concept;
+    QString conceptName;   // YAML `concept` (a C++20 keyword)
     QString profile = QStringLiteral("asyncgui");
     QString description;
     std::shared_ptr<const Node> root;

@@ -6,6 +6,10 @@
 
 #include <QRegularExpression>
 
+#include <utility>
+
+#include <yaml-cpp/depthguard.h>
+
 namespace scenarios {
 
 namespace {
@@ -23,6 +27,7 @@ const QStringList expectKeys{QStringLiteral("result"), QStringLiteral("error"), 
 const QStringList taskExpectKeys{QStringLiteral("outcome"), QStringLiteral("at"), QStringLiteral("result"),
                                  QStringLiteral("error")};
 const QStringList outcomeNames{QStringLiteral("completed"), QStringLiteral("failed"), QStringLiteral("cancelled")};
+constexpr int maxNodeDepth = 50;
 
 Node::Kind kindNamed(const QString &key)
 {
@@ -41,20 +46,24 @@ ScenarioParser::ScenarioParser(QString fileName)
     : YamlReader(std::move(fileName))
 {
 }
+
 LoadResult ScenarioParser::parse(const QString &text)
 {
     m_data = std::make_shared<ScenarioData>();
     m_data->path = m_file;
     m_data->text = text;
     try {
-        const std::vector<YAML::Node> docs = YAML::LoadAll(text.toStdString());
+        setSource(text.toStdString());
+        const std::vector<YAML::Node> docs = YAML::LoadAll(m_source);
         if (docs.size() > 1)
             error(docs[1], QStringLiteral("a scenario file holds one YAML document; a second one starts here"));
         readScenario(docs.empty() ? YAML::Node() : docs.front());
+    } catch (const YAML::DeepRecursion &e) {
+        error(where(e.mark), QStringLiteral("YAML syntax error: nested too deeply"));
     } catch (const YAML::Exception &e) {
         // ParserException (syntax) carries the place; anything else yaml-cpp throws is a bug in
         // reading, but still reported as a diagnostic rather than a crash.
-        error(locate(e.mark, m_file), QStringLiteral("YAML syntax error: %1").arg(QString::fromStdString(e.msg)));
+        error(where(e.mark), QStringLiteral("YAML syntax error: %1").arg(QString::fromStdString(e.msg)));
     } catch (const std::exception &e) {
         error(SourceLocation{m_file, 0, 0}, QStringLiteral("cannot read the scenario: %1").arg(QString::fromUtf8(e.what())));
     }
@@ -85,13 +94,13 @@ void ScenarioParser::readScenario(const YAML::Node &doc)
     for (const Entry &e : entries) {
         if (e.key == QLatin1String("version")) {
             if (!e.value.IsScalar() || scalarText(e.value) != QLatin1String("1"))
-                error(valueWhere(e), QStringLiteral("unsupported format version %1; this Taskscope reads version 1").arg(describeKind(e.value)));
+                error(valueWhere(e), QStringLiteral("'version' must be 1 (this Taskscope reads format v1), not %1").arg(describeKind(e.value)));
         } else if (e.key == QLatin1String("title")) {
             m_data->title = readText(e).value_or(QString()).trimmed();
             if (m_data->title.isEmpty() && e.value.IsScalar())
                 error(valueWhere(e), QStringLiteral("'title' must not be empty"));
         } else if (e.key == QLatin1String("concept")) {
-            m_data->concept = readText(e).value_or(QString()).trimmed();
+            m_data->conceptName = readText(e).value_or(QString()).trimmed();
         } else if (e.key == QLatin1String("description")) {
             m_data->description = readText(e).value_or(QString());
         } else if (e.key == QLatin1String("profile")) {
@@ -115,6 +124,13 @@ void ScenarioParser::readScenario(const YAML::Node &doc)
 std::shared_ptr<const Node> ScenarioParser::readNode(const YAML::Node &yaml, bool isRoot, bool inNursery)
 {
     const QString shape = QStringLiteral("a node (a map with one of: task, wait_any, wait_all, nursery)");
+    // Eager children start inside their parent's start: each level of helpers is a few native
+    // stack frames, so a bound keeps a pathological file from exhausting the stack.
+    if (m_depth >= maxNodeDepth) {
+        if (!std::exchange(m_depthReported, true))
+            error(yaml, QStringLiteral("nodes are nested more than %1 levels deep").arg(maxNodeDepth));
+        return nullptr;
+    }
     if (!yaml.IsMap()) {
         error(yaml, QStringLiteral("expected %1, not %2").arg(shape, describeKind(yaml)));
         return nullptr;
@@ -170,12 +186,14 @@ std::shared_ptr<const Node> ScenarioParser::readNode(const YAML::Node &yaml, boo
     // Named before its children so that a duplicate points at the later of the two.
     registerName(node->name, node->where);
     bool ok = true;
+    ++m_depth;
     for (const YAML::Node &child : *children) {
         auto parsed = readNode(child, false, node->kind == Node::Kind::Nursery);
         ok = ok && parsed;
         if (parsed)
             node->children.push_back(std::move(parsed));
     }
+    --m_depth;
     return ok ? node : nullptr;
 }
 
@@ -237,7 +255,7 @@ Steps ScenarioParser::readSteps(const Entry &entry)
         error(valueWhere(entry), QStringLiteral("'%1' must be a list of steps, not %2").arg(entry.key, describeKind(entry.value)));
         return steps;
     }
-    const Step *ending = nullptr;
+    std::optional<Step> ending;   // the first return/fail (a copy: `steps` may reallocate)
     bool reported = false;
     for (const YAML::Node &item : entry.value) {
         std::optional<Step> step = readStep(item);
@@ -249,9 +267,9 @@ Steps ScenarioParser::readSteps(const Entry &entry)
                                    .arg(QLatin1String(toString(ending->kind))).arg(ending->where.line));
             reported = true;
         }
+        if (!ending && (step->kind == Step::Kind::Return || step->kind == Step::Kind::Fail))
+            ending = step;
         steps.push_back(std::move(*step));
-        if (!ending && (steps.back().kind == Step::Kind::Return || steps.back().kind == Step::Kind::Fail))
-            ending = &steps.back();
     }
     return steps;
 }

@@ -33,6 +33,8 @@ private:
     QStringList m_taskNames;                     // in document order
     QHash<QString, SourceLocation> m_nameSeen;   // first use of each task name
     QHash<int, int> m_autoNames;                 // per helper kind: unnamed helpers numbered so far
+    int m_depth = 0;                             // helper nodes around the one being read
+    bool m_depthReported = false;
 };
 
 } // namespace scenarios

@@ -107,7 +107,7 @@ bool writeTraceJson(const ScenarioRun &run, const QString &path, QString *error)
         *error = QStringLiteral("cannot write trace to '%1': %2").arg(path, file.errorString());
         return false;
     }
-    const QByteArray json = traceToJson(run).toJson(QJsonDocument::Indented);
+    const QByteArray json = traceToJson(run).toJson(QJsonDocument::Compact);
     if (file.write(json) != json.size() || !file.commit()) {
         *error = QStringLiteral("cannot write trace to '%1': %2").arg(path, file.errorString());
         file.cancelWriting();

@@ -4,6 +4,8 @@
 #include "yamlvalue.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 #include <utility>
 
 namespace scenarios {
@@ -25,7 +27,46 @@ void YamlReader::error(const YAML::Node &at, const QString &message)
 
 SourceLocation YamlReader::where(const YAML::Node &node) const
 {
-    return locate(node, m_file);
+    YAML::Mark mark = node.Mark();
+    if (!node.IsNull() || mark.line < 0 || mark.pos < 0 || size_t(mark.pos) > m_source.size())
+        return where(mark);
+    // Walk back line by line, skipping blanks and comments, to the last character written.
+    size_t end = size_t(mark.pos);   // exclusive end of the part of the line still to look at
+    for (int line = mark.line; line >= 0; --line) {
+        const size_t newline = end == 0 ? std::string::npos : m_source.rfind('\n', end - 1);
+        const size_t start = newline == std::string::npos ? 0 : newline + 1;
+        std::string_view text(m_source.data() + start, end - start);
+        for (size_t i = 0; i < text.size(); ++i)
+            if (text[i] == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
+                text = text.substr(0, i);
+                break;
+            }
+        while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+            text.remove_suffix(1);
+        if (!text.empty()) {
+            mark.line = line;
+            mark.column = int(text.size()) - 1;
+            mark.pos = int(start + text.size()) - 1;
+            return where(mark);
+        }
+        if (start == 0)
+            break;
+        end = start - 1;   // the previous line, without its newline
+    }
+    return where(node.Mark());
+}
+
+SourceLocation YamlReader::where(const YAML::Mark &mark) const
+{
+    // A null mark (-1) means yaml-cpp did not know; line 0 then prints as "file: message".
+    if (mark.line < 0)
+        return SourceLocation{m_file, 0, 0};
+    int column = mark.column + 1;
+    // yaml-cpp counts columns in bytes; people (and editors) count characters.
+    const qsizetype lineStart = mark.pos - mark.column;
+    if (mark.pos >= 0 && lineStart >= 0 && size_t(mark.pos) <= m_source.size())
+        column = int(QString::fromUtf8(m_source.data() + lineStart, mark.column).size()) + 1;
+    return SourceLocation{m_file, mark.line + 1, column};
 }
 
 SourceLocation YamlReader::valueWhere(const Entry &entry) const

@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace scenarios {
@@ -17,6 +18,9 @@ class YamlReader
 {
 public:
     explicit YamlReader(QString fileName);
+
+    /// The text being read; marks are turned into 1-based lines and character columns against it.
+    void setSource(std::string utf8) { m_source = std::move(utf8); }
 
 protected:
     /// One key of a map, with the key node kept for its place in the file.
@@ -30,7 +34,11 @@ protected:
 
     void error(const SourceLocation &where, const QString &message);
     void error(const YAML::Node &at, const QString &message);
+    /// The node's place. yaml-cpp marks an empty (null) node where the *next* token starts, so for
+    /// those the place is the last character written before it (the '-' or ':' that began it).
     SourceLocation where(const YAML::Node &node) const;
+    /// A yaml-cpp mark (0-based line, byte column) as a 1-based line and character column.
+    SourceLocation where(const YAML::Mark &mark) const;
     /// Where a diagnostic about `entry`'s value points: the value, or the key when the value is
     /// empty (yaml-cpp places an empty value at the start of the next line).
     SourceLocation valueWhere(const Entry &entry) const;
@@ -48,6 +56,7 @@ protected:
     std::vector<Diagnostic> takeErrors();
 
     QString m_file;
+    std::string m_source;
     std::vector<Diagnostic> m_errors;
 };
 

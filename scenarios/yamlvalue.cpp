@@ -4,17 +4,6 @@
 
 namespace scenarios {
 
-SourceLocation locate(const YAML::Mark &mark, const QString &file)
-{
-    // A null mark (-1) means yaml-cpp did not know; line 0 then prints as "file: message".
-    return SourceLocation{file, mark.line < 0 ? 0 : mark.line + 1, mark.column < 0 ? 0 : mark.column + 1};
-}
-
-SourceLocation locate(const YAML::Node &node, const QString &file)
-{
-    return locate(node.Mark(), file);
-}
-
 QString scalarText(const YAML::Node &node)
 {
     return QString::fromStdString(node.Scalar());

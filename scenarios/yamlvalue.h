@@ -13,10 +13,6 @@
 
 namespace scenarios {
 
-/// The node's place in `file` (yaml-cpp marks are 0-based; diagnostics are 1-based).
-SourceLocation locate(const YAML::Node &node, const QString &file);
-SourceLocation locate(const YAML::Mark &mark, const QString &file);
-
 /// "a list", "a map", "nothing", "the text 'x'" … for "must be X, not Y" messages.
 QString describeKind(const YAML::Node &node);
 
