@@ -13,6 +13,8 @@
 #include <coroutine>
 #include <deque>
 #include <functional>
+#include <map>
+#include <typeindex>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -154,6 +156,17 @@ public:
     void waitChildren(TaskId task, std::coroutine_handle<> h, ScopeId scope, bool cancellable);
     void startGate(TaskId task, std::coroutine_handle<> h);
 
+    /// Per-run state a library keeps beside the runtime (haiway's background tasks, effectpy's
+    /// fibers …), created on first use and destroyed with the runtime.
+    template<typename T>
+    T &extension()
+    {
+        auto &slot = m_extensions[std::type_index(typeid(T))];
+        if (!slot)
+            slot = std::make_shared<T>();
+        return *static_cast<T *>(slot.get());
+    }
+
     /// True if every task has ended.
     bool allTasksDone() const { return m_liveTasks == 0; }
     int liveTasks() const { return m_liveTasks; }
@@ -245,6 +258,7 @@ private:
     std::deque<TaskRecord> m_tasks;     // deque: records never move while someone holds a reference
     std::deque<ScopeRecord> m_scopes;
     QStringList m_scheduledReasons;
+    std::map<std::type_index, std::shared_ptr<void>> m_extensions;
     TaskId m_current = NoId;
     int m_liveTasks = 0;
     bool m_shuttingDown = false;

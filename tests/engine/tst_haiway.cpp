@@ -5,6 +5,8 @@
 
 #include "engine/helpers/haiway.h"
 #include "engine/helpers/haiwaystream.h"
+#include "engine/helpers/haiwayresilience.h"
+#include "engine/helpers/haiwayscope.h"
 
 #include <QTest>
 
@@ -267,6 +269,168 @@ private slots:
         });
         rt.scheduler().runUntilIdle();
         QCOMPARE(outcomes(rt.trace()), QStringList({"t=1 A cancelled", "t=1 B cancelled", "t=1 main completed ['a0']"}));
+    }
+
+    void sc33AChildFailingWhileTheBodyRunsSurfacesAsCancelledError()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            co_return co_await haiway::scope(ctx, "work", [](Ctx ctx, haiway::HaiwayScope &s) -> QCoro::Task<Value> {
+                s.spawn("A", failer(1, "A"));
+                s.spawn("B", sleeper(2, "B"));
+                co_await ctx.sleep(5);
+                co_return {};
+            });
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(outcomes(rt.trace()), QStringList({"t=1 A failed ValueError('A')", "t=1 B cancelled", "t=1 main cancelled"}));
+        QCOMPARE(lines(rt.trace(), {EventKind::ErrorsGrouped}),
+                 QStringList({"t=1 ctx.scope(work) raises CancelledError (cause: ExceptionGroup('unhandled errors in a TaskGroup', [ValueError('A')]))"}));
+    }
+
+    void sc33AChildFailingAfterTheBodyEndedRaisesTheGroup()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            co_return co_await haiway::scope(ctx, "work", [](Ctx, haiway::HaiwayScope &s) -> QCoro::Task<Value> {
+                s.spawn("A", failer(1, "A"));
+                s.spawn("B", sleeper(2, "B"));
+                co_return {};
+            });
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(outcomes(rt.trace()), QStringList({
+                                           "t=1 A failed ValueError('A')",
+                                           "t=1 B cancelled",
+                                           "t=1 main failed ExceptionGroup('unhandled errors in a TaskGroup', [ValueError('A')])",
+                                       }));
+    }
+
+    void aHealthyScopeExitWaitsForSpawnedTasksWithoutCancellingThem()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            co_return co_await haiway::scope(ctx, "work", [](Ctx, haiway::HaiwayScope &s) -> QCoro::Task<Value> {
+                s.spawn("A", sleeper(3, "A"));
+                co_return QStringLiteral("body");
+            });
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(outcomes(rt.trace()), QStringList({"t=3 A completed 'A'", "t=3 main completed 'body'"}));
+    }
+
+    void aBackgroundTaskOutlivesItsSpawnerAndItsErrorIsOnlyLogged()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            haiway::spawnBackground(ctx, "bg-fail", failer(2, "bg"));
+            haiway::spawnBackground(ctx, "bg-long", sleeper(50, "long"));
+            co_await ctx.sleep(1);
+            co_return QStringLiteral("spawner done");
+        });
+        rt.spawn(NoId, "shutdown", [](Ctx ctx) -> QCoro::Task<Value> {
+            co_await ctx.sleep(10);
+            co_await haiway::shutdownBackgroundTasks(ctx);
+            co_return {};
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(outcomes(rt.trace()), QStringList({
+                                           "t=1 main completed 'spawner done'",
+                                           "t=2 bg-fail failed ValueError('bg')",
+                                           "t=10 bg-long cancelled",
+                                           "t=10 shutdown completed",
+                                       }));
+    }
+
+    void sc38RetryWithDelayRunsUntilTheThirdAttemptSucceeds()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            auto attempts = std::make_shared<int>(0);
+            const Body flaky = [attempts](Ctx c) -> QCoro::Task<Value> {
+                co_await c.sleep(1);
+                if ((*attempts)++ < 2)
+                    throw Error::plain("ConnectionError", QStringLiteral("attempt %1").arg(*attempts));
+                co_return QStringLiteral("ok at %1").arg(c.now());
+            };
+            haiway::RetryOptions options;
+            options.limit = 2;
+            options.delay = 1;
+            co_return co_await haiway::retry(ctx, flaky, options);
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(outcomes(rt.trace()), QStringList({"t=5 main completed 'ok at 5'"}));
+        QCOMPARE(lines(rt.trace(), {EventKind::ValueEmitted}),
+                 QStringList({"t=1 main value emitted retry 1/2 after ConnectionError('attempt 1'), in 1",
+                              "t=3 main value emitted retry 2/2 after ConnectionError('attempt 2'), in 1"}));
+    }
+
+    void sc38RetryGivesUpAndReRaisesTheLastError()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            auto attempts = std::make_shared<int>(0);
+            const Body failing = [attempts](Ctx c) -> QCoro::Task<Value> {
+                co_await c.sleep(1);
+                throw Error::plain("ConnectionError", QStringLiteral("attempt %1").arg(++*attempts));
+            };
+            haiway::RetryOptions options;
+            options.limit = 1;
+            options.delay = 1;
+            co_return co_await haiway::retry(ctx, failing, options);
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(outcomes(rt.trace()), QStringList({"t=3 main failed ConnectionError('attempt 2')"}));
+    }
+
+    void retryNeverRetriesCancellation()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            haiway::RetryOptions options;
+            options.limit = 5;
+            co_return co_await haiway::retry(ctx, sleeper(10, "x"), options);
+        });
+        rt.scheduleCancel(0, 3, "stop");
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(outcomes(rt.trace()), QStringList({"t=3 main cancelled"}));
+    }
+
+    void sc29TimeoutRaisesAtTheDeadlineAndLeavesTheInnerTaskUnjoined()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            // The inner task needs 3 ticks of clean-up after cancellation: nobody waits for it.
+            const Body slow = [](Ctx c) -> QCoro::Task<Value> {
+                bool cancelled = false;
+                try {
+                    co_await c.sleep(3);
+                } catch (const Cancelled &) {
+                    cancelled = true;
+                }
+                if (cancelled)
+                    co_await c.sleep(3);   // edge-triggered: this sleep is not cancelled again
+                co_return QStringLiteral("A");
+            };
+            co_return co_await haiway::timeout(ctx, 2, slow, "A");
+        });
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(outcomes(rt.trace()), QStringList({"t=2 main failed TimeoutError()", "t=5 A completed 'A'"}));
+    }
+
+    void sc40ThrottleStartsTwoCallsPerPeriod()
+    {
+        Runtime rt(Profile::asyncio());
+        auto throttle = std::make_shared<haiway::Throttle>(rt, 2, 10);
+        for (int i = 0; i < 6; ++i)
+            rt.spawn(NoId, QStringLiteral("call%1").arg(i), [throttle](Ctx ctx) -> QCoro::Task<Value> {
+                co_return co_await throttle->call(ctx, [](Ctx c) -> QCoro::Task<Value> { co_return c.now(); });
+            });
+        rt.scheduler().runUntilIdle();
+        QList<qlonglong> startsAt;
+        for (TaskId t = 0; t < 6; ++t)
+            startsAt << rt.result(t).toLongLong();
+        QCOMPARE(startsAt, QList<qlonglong>({0, 0, 10, 10, 20, 20}));
     }
 
     void emptyInputReturnsAnEmptyListAtOnce()
