@@ -27,12 +27,13 @@ TaskId Nursery::start(const QString &name, Body body, bool daemon)
     return start(name, std::move(body), m_ctx.rt->profile().start, daemon);
 }
 
-TaskId Nursery::start(const QString &name, Body body, StartPolicy policy, bool daemon)
+TaskId Nursery::start(const QString &name, Body body, StartPolicy policy, bool daemon, bool closeOnFinish)
 {
     // Book-keeping first: an eager child may end inside spawn() and call childEnded().
     const TaskId expected = TaskId(m_ctx.rt->taskCount());
     m_children.push_back(expected);
     m_daemon.push_back(daemon);
+    m_closer.push_back(closeOnFinish);
     ++(daemon ? m_liveDaemons : m_liveNonDaemons);
     const TaskId id = m_ctx.rt->spawn(m_scope, name, std::move(body), policy);
     Q_ASSERT(id == expected);
@@ -64,6 +65,8 @@ void Nursery::childEnded(TaskId child)
     case TaskState::Completed:
         if (m_options.win == WinRule::FirstFinish)
             m_ctx.rt->cancelScope(m_scope, child, QStringLiteral("%1 finished first").arg(name), endEvent);
+        else if (m_closer[size_t(pos)])
+            m_ctx.rt->cancelScope(m_scope, child, QStringLiteral("%1 finished (close_on_finish)").arg(name), endEvent);
         break;
     default:
         break;

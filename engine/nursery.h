@@ -42,7 +42,8 @@ public:
 
     /// Starts a child in the nursery (profile start policy unless given).
     TaskId start(const QString &name, Body body, bool daemon = false);
-    TaskId start(const QString &name, Body body, StartPolicy policy, bool daemon = false);
+    /// `closeOnFinish`: when this child completes, the nursery closes (asyncgui 0.11).
+    TaskId start(const QString &name, Body body, StartPolicy policy, bool daemon = false, bool closeOnFinish = false);
     /// Cancels everything in the nursery (asyncgui Nursery.close()).
     void cancel(const QString &why, EventId cause = NoId);
 
@@ -64,6 +65,7 @@ private:
     ScopeId m_scope = NoId;
     std::vector<TaskId> m_children;
     std::vector<bool> m_daemon;   // by position in m_children
+    std::vector<bool> m_closer;   // close_on_finish, by position
     std::vector<Error> m_errors;
     int m_liveNonDaemons = 0;
     int m_liveDaemons = 0;

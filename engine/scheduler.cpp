@@ -147,6 +147,32 @@ void Scheduler::advanceBy(Tick d)
     advanceTo(m_now + std::max<Tick>(d, 0));
 }
 
+void Scheduler::tick(Tick d)
+{
+    while (!m_ready.empty())
+        step();
+    m_now += std::max<Tick>(d, 0);
+    std::vector<HeapEntry> due;
+    while (nextDeadline() <= m_now) {
+        due.push_back(m_heap.front());
+        std::pop_heap(m_heap.begin(), m_heap.end(), std::greater<>());
+        m_heap.pop_back();
+    }
+    std::sort(due.begin(), due.end(), [](const HeapEntry &a, const HeapEntry &b) { return a.sequence < b.sequence; });
+    ++m_steps;
+    for (const HeapEntry &entry : due) {
+        Slot &s = m_slots[size_t(entry.slot)];
+        if (!s.alive || s.generation != entry.generation)
+            continue;
+        s.alive = false;
+        m_freeSlots.push_back(entry.slot);
+        const Job job = s.job;
+        job.fn(job.target, job.a, job.b);
+    }
+    while (!m_ready.empty())
+        step();
+}
+
 quint64 Scheduler::runUntilIdle(quint64 maxSteps)
 {
     quint64 taken = 0;

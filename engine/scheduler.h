@@ -65,6 +65,10 @@ public:
     void advanceTo(Tick t);
     /// advanceTo(now() + d).
     void advanceBy(Tick d);
+    /// A coarse host tick (asyncgui-ext-clock's Clock.advance): the clock jumps by `d` first, then
+    /// every timer already due fires once, late, in registration order; timers set during this
+    /// pass wait for the next tick even if due. Then the ready queue runs.
+    void tick(Tick d);
     /// Auto-jump: runs until nothing is left or `maxSteps` steps ran. Returns the steps taken.
     quint64 runUntilIdle(quint64 maxSteps = std::numeric_limits<quint64>::max());
 

@@ -4,6 +4,7 @@
 #include "tracematch.h"
 
 #include "engine/helpers/asyncgui.h"
+#include "engine/helpers/asyncguicm.h"
 
 #include <QTest>
 
@@ -199,6 +200,139 @@ private slots:
             co_return {};
         });
         QCOMPARE(returned, QStringLiteral("A:completed B:cancelled"));
+    }
+
+    void sc24AProtectedLoserDelaysTheRace()
+    {
+        Runtime rt(Profile::asyncgui());
+        QString returned;
+        runMain(rt, [&](Ctx ctx) -> QCoro::Task<Value> {
+            const Body protectedLoser = [](Ctx c) -> QCoro::Task<Value> {
+                co_await asyncgui::disableCancellation(c, sleeper(3, "protected part"));
+                co_await c.sleep(1);
+                co_return QStringLiteral("B");
+            };
+            std::vector<asyncgui::Child> children{{"A", sleeper(1, "A")}, {"B", protectedLoser}};
+            const auto ids = co_await asyncgui::waitAny(ctx, std::move(children));
+            returned = describeChildren(*ctx.rt, ids);
+            co_return ctx.now();
+        });
+        QCOMPARE(returned, QStringLiteral("A:completed B:cancelled"));
+        QCOMPARE(outcomes(rt.trace()), QStringList({"t=1 A completed 'A'", "t=3 B cancelled", "t=3 main completed 3"}));
+        QCOMPARE(lines(rt.trace(), {EventKind::CancelDelivered}), QStringList({"t=3 B cancel delivered at sleep"}));
+    }
+
+    void sc32CloseOnFinishClosesTheNurseryWhenThatChildCompletes()
+    {
+        Runtime rt(Profile::asyncgui());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            co_return co_await asyncgui::openNursery(ctx, [](Ctx, Nursery &n) -> QCoro::Task<Value> {
+                n.start(QStringLiteral("A"), sleeper(1, "A"), StartPolicy::Eager, false, true);
+                n.start(QStringLiteral("D"), sleeper(10, "D"), StartPolicy::Eager, true);
+                n.start(QStringLiteral("B"), sleeper(2, "B"), StartPolicy::Eager);
+                co_return {};
+            });
+        });
+        QCOMPARE(outcomes(rt.trace()), QStringList({"t=1 A completed 'A'", "t=1 D cancelled", "t=1 B cancelled", "t=1 main completed"}));
+    }
+
+    void pairingsFollowTheirTable_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("bg");
+        QTest::addColumn<int>("block");
+        QTest::addColumn<QStringList>("expected");
+        const int any = int(asyncgui::PairKind::WaitAnyCm), all = int(asyncgui::PairKind::WaitAllCm);
+        const int daemon = int(asyncgui::PairKind::RunAsDaemon), main = int(asyncgui::PairKind::RunAsMain);
+        QTest::newRow("wait_any_cm, bg first") << any << 1 << 2 << QStringList{"t=1 bg completed", "t=1 main completed 'block cancelled'"};
+        QTest::newRow("wait_any_cm, block first") << any << 2 << 1 << QStringList{"t=1 bg cancelled", "t=1 main completed 'block done'"};
+        QTest::newRow("wait_all_cm, bg first") << all << 1 << 2 << QStringList{"t=1 bg completed", "t=2 main completed 'block done'"};
+        QTest::newRow("wait_all_cm, block first") << all << 2 << 1 << QStringList{"t=2 bg completed", "t=2 main completed 'block done'"};
+        QTest::newRow("run_as_daemon, bg first") << daemon << 1 << 2 << QStringList{"t=1 bg completed", "t=2 main completed 'block done'"};
+        QTest::newRow("run_as_daemon, block first") << daemon << 2 << 1 << QStringList{"t=1 bg cancelled", "t=1 main completed 'block done'"};
+        QTest::newRow("run_as_main, bg first") << main << 1 << 2 << QStringList{"t=1 bg completed", "t=1 main completed 'block cancelled'"};
+        QTest::newRow("run_as_main, block first") << main << 2 << 1 << QStringList{"t=2 bg completed", "t=2 main completed 'block done'"};
+    }
+    void pairingsFollowTheirTable()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, bg);
+        QFETCH(int, block);
+        QFETCH(QStringList, expected);
+        Runtime rt(Profile::asyncgui());
+        runMain(rt, [=](Ctx ctx) -> QCoro::Task<Value> {
+            const Body background = [bg](Ctx c) -> QCoro::Task<Value> {
+                co_await c.sleep(bg);
+                co_return {};
+            };
+            const asyncgui::PairOutcome out = co_await asyncgui::pair(ctx, asyncgui::PairKind(kind), {"bg", background}, sleeper(block, "x"));
+            co_return out.blockCancelled ? QStringLiteral("block cancelled") : QStringLiteral("block done");
+        });
+        QCOMPARE(outcomes(rt.trace()), expected);
+    }
+
+    void anErrorOnEitherSideCancelsTheOtherAndIsGrouped()
+    {
+        for (auto kind : {asyncgui::PairKind::WaitAnyCm, asyncgui::PairKind::WaitAllCm, asyncgui::PairKind::RunAsDaemon, asyncgui::PairKind::RunAsMain}) {
+            Runtime rt(Profile::asyncgui());
+            runMain(rt, [kind](Ctx ctx) -> QCoro::Task<Value> {
+                co_await asyncgui::pair(ctx, kind, {"bg", failer(1, "bg")}, sleeper(5, "x"));
+                co_return {};
+            });
+            QVERIFY(rt.task(0).error);
+            QCOMPARE(rt.task(0).error->children().size(), size_t(1));
+            QCOMPARE(rt.endTime(0), Tick(1));
+        }
+    }
+
+    void theWithBlockFailingAndTheBackgroundFailingOnCancelGroupBoth()
+    {
+        // test_fg_fails_then_bg_fails_1: both errors end up in one group.
+        Runtime rt(Profile::asyncgui());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            const Body failsOnCancel = [](Ctx c) -> QCoro::Task<Value> {
+                bool cancelled = false;
+                try {
+                    co_await c.sleep(10);
+                } catch (const Cancelled &) {
+                    cancelled = true;
+                }
+                if (cancelled)
+                    throw Error::plain("ZeroDivisionError", "bg", c.task);
+                co_return {};
+            };
+            co_await asyncgui::pair(ctx, asyncgui::PairKind::WaitAllCm, {"bg", failsOnCancel}, failer(1, "fg"));
+            co_return {};
+        });
+        QCOMPARE(rt.task(0).error->describe(), QStringLiteral("ExceptionGroup('wait_all_cm()', [ValueError('fg'), ZeroDivisionError('bg')])"));
+    }
+
+    void moveOnAfterCancelsTheBlockAtTheDeadline()
+    {
+        Runtime rt(Profile::asyncgui());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            const asyncgui::PairOutcome out = co_await asyncgui::moveOnAfter(ctx, 2, sleeper(3, "x"));
+            co_return QStringLiteral("timer finished=%1 block cancelled=%2 at %3")
+                .arg(ctx.rt->state(out.background) == TaskState::Completed)
+                .arg(out.blockCancelled)
+                .arg(ctx.now());
+        });
+        QCOMPARE(rt.result(0).toString(), QStringLiteral("timer finished=1 block cancelled=1 at 2"));
+    }
+
+    void aCoarseClockTickWakesDueSleepersLateInRegistrationOrder()
+    {
+        // asyncgui-ext-clock: advance(20) wakes a sleep(10) at 20, not at 10.
+        Runtime rt(Profile::asyncgui());
+        QStringList woke;
+        for (auto [name, d] : {std::pair{"late", 15}, std::pair{"early", 10}})
+            rt.spawn(NoId, name, [&woke, d = d, name = QString::fromLatin1(name)](Ctx ctx) -> QCoro::Task<Value> {
+                co_await ctx.sleep(d);
+                woke << QStringLiteral("%1@%2").arg(name).arg(ctx.now());
+                co_return {};
+            });
+        rt.scheduler().tick(20);
+        QCOMPARE(woke, QStringList({"late@20", "early@20"}));
     }
 
     void parentCancelledMidWaitCancelsAndJoinsChildren()
