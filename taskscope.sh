@@ -73,7 +73,8 @@ test)
     ;;
 bench)
     install_missing
-    build release
+    cmake --preset release -DTASKSCOPE_ENGINE_ONLY=ON >/dev/null   # the engine alone: no GUI needed
+    cmake --build --preset release --target taskscope_bench
     exe=build/release/tests/bench/taskscope_bench
     if [ -x "$exe" ]; then "$exe" "$@"; else echo "taskscope: no benchmark program built yet" >&2; exit 1; fi
     ;;

@@ -200,8 +200,11 @@ public:
                 continue;
             result.done.push_back(o);
         }
+        std::vector<bool> seen(kids.size(), false);
+        for (int i : noticed)
+            seen[size_t(i)] = true;
         for (const ChildOutcome &o : kids)
-            if (std::find(noticed.begin(), noticed.end(), o.index) == noticed.end())
+            if (!seen[size_t(o.index)])
                 result.pending.push_back(o);
         return result;
     }
