@@ -3,6 +3,9 @@
 #include "types.h"
 
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace engine {
 
@@ -25,6 +28,14 @@ struct Profile
     static Profile trio();
     /// asyncio and the libraries built on it: deferred starts, batch propagation.
     static Profile asyncio();
+    /// Haiway, aio.tasks, effectpy and concurry run on asyncio: its rules, under their own name.
+    static Profile asyncioBased(const QString &library);
+
+    /// The profile of a library by name (asyncgui, trio, trio-util, asyncio, haiway, aio.tasks,
+    /// effectpy, concurry), or nullopt.
+    static std::optional<Profile> byName(const QString &name);
+    /// Every name byName() knows.
+    static QStringList names();
 };
 
 } // namespace engine
