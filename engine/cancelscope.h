@@ -15,4 +15,10 @@ struct ScopeOutcome
 /// A cancellation this scope caused is caught here; anything else propagates.
 QCoro::Task<ScopeOutcome> runInScope(Ctx ctx, ScopeOptions options, Body body);
 
+/// Waits until `scope` has no live children. If the caller is cancelled meanwhile, the scope is
+/// cancelled and the wait goes on, uncancellable, until every child ended (structured
+/// concurrency: children never outlive the join). Returns whether that happened; a caller that
+/// was already cancelled passes `alreadyCancelled`.
+QCoro::Task<bool> joinScope(Ctx ctx, ScopeId scope, bool alreadyCancelled = false);
+
 } // namespace engine

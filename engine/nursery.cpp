@@ -1,5 +1,7 @@
 #include "nursery.h"
 
+#include "cancelscope.h"
+
 #include <algorithm>
 
 namespace engine {
@@ -110,22 +112,7 @@ QCoro::Task<void> Nursery::finish(std::exception_ptr bodyError)
         }
     }
     cancelDaemonsIfIdle();
-    while (rt.liveChildren(m_scope) > 0) {
-        std::exception_ptr interrupted;
-        try {
-            // Once the parent is cancelled the join cannot be interrupted again: the children
-            // must be waited for (structured concurrency), then the cancellation goes on.
-            co_await m_ctx.waitChildren(m_scope, !outerCancelled);
-        } catch (...) {
-            interrupted = std::current_exception();
-        }
-        if (interrupted) {
-            if (outerCancelled || rt.shuttingDown())
-                std::rethrow_exception(interrupted);
-            outerCancelled = true;
-            cancel(QStringLiteral("the parent was cancelled"));
-        }
-    }
+    outerCancelled = co_await joinScope(m_ctx, m_scope, outerCancelled);
     if (!m_errors.empty())
         raiseErrors();
     if (outerCancelled) {

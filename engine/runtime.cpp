@@ -44,6 +44,18 @@ QCoro::Task<void> taskMain(Runtime *rt, TaskId id, Body body, bool deferred)
     rt->taskFinished(id, std::move(value), error);
 }
 
+// Removes position `index` of `list` in O(1) by moving the last element there; `moved` updates
+// the moved element's back-reference.
+template<typename Moved>
+void swapRemove(std::vector<qint32> &list, qint32 index, Moved moved)
+{
+    const qint32 last = list.back();
+    list[size_t(index)] = last;
+    list.pop_back();
+    if (size_t(index) < list.size())
+        moved(last, index);
+}
+
 void abortTimer(Runtime &rt, TaskId, qint64 timer)
 {
     rt.scheduler().cancelTimer(Scheduler::TimerId(timer));
@@ -267,11 +279,8 @@ bool Runtime::closeScope(ScopeId scope, const std::exception_ptr &error, const Q
     m_scheduler.cancelTimer(s.deadlineTimer);
     s.deadlineTimer = Scheduler::NoTimer;
     if (s.parent != NoId) {
-        auto &siblings = m_scopes[size_t(s.parent)].children;
-        const ScopeId moved = siblings.back();
-        siblings[size_t(s.indexInParent)] = moved;
-        m_scopes[size_t(moved)].indexInParent = s.indexInParent;
-        siblings.pop_back();
+        swapRemove(m_scopes[size_t(s.parent)].children, s.indexInParent,
+                   [this](ScopeId moved, qint32 index) { m_scopes[size_t(moved)].indexInParent = index; });
         s.indexInParent = -1;
     }
     QString text = how;
@@ -348,11 +357,8 @@ void Runtime::unplaceTask(TaskId task)
     TaskRecord &rec = m_tasks[size_t(task)];
     if (rec.current == NoId || rec.hereIndex < 0)
         return;
-    auto &here = m_scopes[size_t(rec.current)].here;
-    const TaskId moved = here.back();
-    here[size_t(rec.hereIndex)] = moved;
-    m_tasks[size_t(moved)].hereIndex = rec.hereIndex;
-    here.pop_back();
+    swapRemove(m_scopes[size_t(rec.current)].here, rec.hereIndex,
+               [this](TaskId moved, qint32 index) { m_tasks[size_t(moved)].hereIndex = index; });
     rec.hereIndex = -1;
 }
 

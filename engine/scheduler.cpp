@@ -102,15 +102,19 @@ void Scheduler::fireDueTimers()
         std::shuffle(m_batch.begin(), m_batch.end(), m_rng);
     const std::vector<HeapEntry> batch = std::move(m_batch);
     m_batch.clear();
-    for (const HeapEntry &entry : batch) {
-        Slot &s = m_slots[size_t(entry.slot)];
-        if (!s.alive || s.generation != entry.generation)
-            continue;
-        s.alive = false;
-        m_freeSlots.push_back(entry.slot);
-        const Job job = s.job;
-        job.fn(job.target, job.a, job.b);
-    }
+    for (const HeapEntry &entry : batch)
+        fire(entry);
+}
+
+void Scheduler::fire(const HeapEntry &entry)
+{
+    Slot &s = m_slots[size_t(entry.slot)];
+    if (!s.alive || s.generation != entry.generation)
+        return;   // cancelled by an earlier job of the same batch
+    s.alive = false;
+    m_freeSlots.push_back(entry.slot);
+    const Job job = s.job;
+    job.fn(job.target, job.a, job.b);
 }
 
 bool Scheduler::step()
@@ -160,15 +164,8 @@ void Scheduler::tick(Tick d)
     }
     std::sort(due.begin(), due.end(), [](const HeapEntry &a, const HeapEntry &b) { return a.sequence < b.sequence; });
     ++m_steps;
-    for (const HeapEntry &entry : due) {
-        Slot &s = m_slots[size_t(entry.slot)];
-        if (!s.alive || s.generation != entry.generation)
-            continue;
-        s.alive = false;
-        m_freeSlots.push_back(entry.slot);
-        const Job job = s.job;
-        job.fn(job.target, job.a, job.b);
-    }
+    for (const HeapEntry &entry : due)
+        fire(entry);
     while (!m_ready.empty())
         step();
 }

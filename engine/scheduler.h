@@ -105,6 +105,7 @@ private:
     };
 
     void dropDeadEntries() const;
+    void fire(const HeapEntry &entry);
     void fireDueTimers();
 
     Tick m_now = 0;

@@ -81,21 +81,7 @@ QCoro::Task<PairOutcome> pair(Ctx ctx, PairKind kind, Child background, Body blo
     } else if (kind == PairKind::WaitAnyCm || kind == PairKind::RunAsDaemon) {
         rt.cancelScope(state.scope, ctx.task, QStringLiteral("the with-block ended"));
     }
-    while (rt.liveChildren(state.scope) > 0) {
-        std::exception_ptr interrupted;
-        try {
-            co_await ctx.waitChildren(state.scope, !outerCancelled);
-        } catch (...) {
-            interrupted = std::current_exception();
-        }
-        if (interrupted) {
-            if (outerCancelled || rt.shuttingDown())
-                std::rethrow_exception(interrupted);
-            outerCancelled = true;
-            error = interrupted;
-            rt.cancelScope(state.scope, ctx.task, QStringLiteral("the caller was cancelled"));
-        }
-    }
+    outerCancelled = co_await joinScope(ctx, state.scope, outerCancelled);
     if (!state.errors.empty()) {
         const Error raised = Error::group(QLatin1String(nameOf(kind)), state.errors);
         rt.record(EventKind::ErrorsGrouped, ctx.task, state.scope, NoId, NoId, raised.describe());

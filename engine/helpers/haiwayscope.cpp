@@ -1,5 +1,7 @@
 #include "haiwayscope.h"
 
+#include "../cancelscope.h"
+
 namespace engine::haiway {
 
 namespace {
@@ -58,18 +60,12 @@ QCoro::Task<Value> scope(Ctx ctx, QString name, ScopeBody body)
         rt.cancelScope(group.m_scope, ctx.task, QStringLiteral("the body raised"));
     else if (error && !group.m_bodyCancelledByChild)
         rt.cancelScope(group.m_scope, ctx.task, QStringLiteral("the caller was cancelled"));
-    std::exception_ptr interrupted;
-    try {
-        // A healthy exit waits for the spawned tasks; it can itself be cancelled from outside.
-        co_await ctx.waitChildren(group.m_scope, !error);
-    } catch (...) {
-        interrupted = std::current_exception();
-    }
+    // A healthy exit waits for the spawned tasks; it can itself be cancelled from outside.
+    const bool interrupted = co_await joinScope(ctx, group.m_scope, error != nullptr) && !error;
     if (interrupted) {
-        rt.cancelScope(group.m_scope, ctx.task, QStringLiteral("the caller was cancelled"));
-        co_await ctx.waitChildren(group.m_scope, false);
-        rt.closeScope(group.m_scope, interrupted);
-        std::rethrow_exception(interrupted);
+        const std::exception_ptr cancelled = std::make_exception_ptr(Cancelled());
+        rt.closeScope(group.m_scope, cancelled);
+        std::rethrow_exception(cancelled);
     }
     if (error && !isCancelled(error)) {
         rt.closeScope(group.m_scope, error, QStringLiteral("raised"));
