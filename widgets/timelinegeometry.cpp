@@ -30,6 +30,12 @@ int lanePad(int laneHeight)
     return std::max(2, laneHeight / 8);
 }
 
+// The cancel-request triangle hangs from the top of its lane and stays inside it.
+qreal requestSize(int laneHeight)
+{
+    return std::clamp(laneHeight * 0.32, 5.0, 11.0);
+}
+
 } // namespace
 
 QRect TimelineGeometry::runningBar(int top, int laneHeight)
@@ -174,7 +180,7 @@ void TimelineGeometry::addLane(const TimelineModel &model, const TaskTimeline &t
             continue;
         switch (m.kind) {
         case MarkKind::CancelRequested:
-            m_requests.push_back({QPointF(x, rb.top() + 3), m.kind});
+            m_requests.push_back({QPointF(x, top + 1 + requestSize(lh)), m.kind});
             break;
         case MarkKind::CancelDelivered:
             // At the exit instant the end cap says it all.
@@ -250,7 +256,7 @@ void TimelineGeometry::paint(QPainter &p) const
         p.setBrush(TimelineStyle::suspendedFill());
         p.drawRects(m_suspended.data(), int(m_suspended.size()));
         QColor hatch = TimelineStyle::suspended();
-        hatch.setAlpha(90);
+        hatch.setAlpha(70);
         p.setBrush(QBrush(hatch, Qt::BDiagPattern));
         p.drawRects(m_suspended.data(), int(m_suspended.size()));
         p.setPen(QPen(TimelineStyle::suspended().darker(150), 1));
@@ -313,13 +319,14 @@ void TimelineGeometry::paint(QPainter &p) const
     for (const OpenEdge &e : m_openEdges)
         TimelineStyle::drawOpenEdge(p, e.x, e.bar, e.running ? TimelineStyle::running() : TimelineStyle::suspended().darker(150));
 
-    const qreal capRadius = std::max(4.0, m_layout.laneHeight * 0.33);
-    for (const Glyph &g : m_requests)
-        TimelineStyle::drawCancelRequest(p, g.at, std::max(6.0, capRadius * 1.1));
+    const qreal capRadius = std::max(4.0, m_layout.laneHeight * 0.31);
     for (const Glyph &g : m_delivered)
         TimelineStyle::drawCancelDelivered(p, g.at, std::max(3.0, capRadius * 0.6));
     for (const Glyph &g : m_caps)
         TimelineStyle::drawEndCap(p, g.at, capRadius, g.kind);
+    // Requests last: at the common "requested and cancelled in the same instant" they sit on the cap.
+    for (const Glyph &g : m_requests)
+        TimelineStyle::drawCancelRequest(p, g.at, requestSize(m_layout.laneHeight));
     p.restore();
 }
 

@@ -247,6 +247,17 @@ void TimelineModel::cancelScope(const TraceEvent &e, EventId id)
         if (scopeContains(e.scope, t.scope))
             requestCancel(t, e, id);
     }
+    // So is the owner of the scope (or of a scope nested in it) while it is still inside: a
+    // nursery's body is. An owner waiting for the children has left its scope first (the trace
+    // has no "left scope" event, but that wait is only ever entered after leaving).
+    for (const ScopeTimeline &s : m_scopes) {
+        if (s.id < 0 || !s.isOpen() || s.owner < 0 || !scopeContains(e.scope, s.id))
+            continue;
+        TaskTimeline &owner = m_tasks[size_t(s.owner)];
+        const bool waitingForChildren = owner.state == TaskState::Suspended && owner.wait == engine::WaitReason::Children;
+        if (!waitingForChildren)
+            requestCancel(owner, e, id);
+    }
 }
 
 bool TimelineModel::scopeContains(ScopeId outer, ScopeId inner) const

@@ -264,6 +264,9 @@ void TimelineView::paintEvent(QPaintEvent *)
     const TimelineLayout layout{axis(), viewport()->size(), m_laneHeight, verticalScrollBar()->value(),
                                 m_model->revision(), m_lanesRevision};
     m_geometry.update(*m_model, shown, layout, small);
+    // The playhead goes under the shapes: the marks at "now" stay readable on top of it.
+    const int xNow = int(std::round(layout.axis.x(double(m_model->now()))));
+    p.fillRect(QRect(xNow - 1, 0, 2, viewport()->height()), palette().color(QPalette::WindowText));
     m_geometry.paint(p);
     paintOverlays(p, first, last);
     m_lastPaintNs = timer.nsecsElapsed();
@@ -312,8 +315,6 @@ void TimelineView::paintOverlays(QPainter &p, int first, int last)
         p.setBrush(Qt::NoBrush);
         p.drawRect(QRect(0, laneTop(m_hoverLane), viewport()->width() - 1, m_laneHeight - 1));
     }
-    const int xNow = int(std::round(axis().x(double(m_model->now()))));
-    p.fillRect(QRect(xNow - 1, 0, 2, viewport()->height()), palette().color(QPalette::WindowText));
 }
 
 void TimelineView::setHoverLane(int lane)

@@ -1,0 +1,105 @@
+#pragma once
+
+// Engine runs for the widget tests, built directly on the engine (no scenario files): small,
+// known timelines whose every span the tests can spell out.
+
+#include "engine/helpers/asyncgui.h"
+#include "engine/runtime.h"
+
+#include <memory>
+
+namespace testruns {
+
+/// A leaf that sleeps `duration` and returns `value`.
+inline engine::Body sleeper(engine::Tick duration, QString value)
+{
+    return [duration, value](engine::Ctx ctx) -> QCoro::Task<engine::Value> {
+        co_await ctx.sleep(duration);
+        co_return value;
+    };
+}
+
+/// A leaf that sleeps `duration` and raises ValueError(message).
+inline engine::Body failer(engine::Tick duration, QString message)
+{
+    return [duration, message](engine::Ctx ctx) -> QCoro::Task<engine::Value> {
+        co_await ctx.sleep(duration);
+        throw engine::Error::plain(QStringLiteral("ValueError"), message, ctx.task);
+    };
+}
+
+/// A leaf that sleeps `duration` inside a shielded scope (it cannot be cancelled there), then
+/// reaches a checkpoint: a cancel request made meanwhile is delivered only then.
+inline engine::Body shielded(engine::Tick duration)
+{
+    return [duration](engine::Ctx ctx) -> QCoro::Task<engine::Value> {
+        engine::ScopeOptions options;
+        options.name = QStringLiteral("shield");
+        options.shield = true;
+        const engine::ScopeId scope = ctx.rt->openScope(ctx.task, options);
+        co_await ctx.sleep(duration);
+        ctx.rt->closeScope(scope, {});
+        co_await ctx.checkpoint();
+        co_return QStringLiteral("unreachable");
+    };
+}
+
+/// Spawns main: wait_any(A, B) in `rt` (nothing is stepped).
+inline void spawnWaitAny(engine::Runtime &rt, engine::Body a, engine::Body b)
+{
+    rt.spawn(engine::NoId, QStringLiteral("main"), [a, b](engine::Ctx ctx) -> QCoro::Task<engine::Value> {
+        std::vector<engine::asyncgui::Child> children{{QStringLiteral("A"), a}, {QStringLiteral("B"), b}};
+        co_await engine::asyncgui::waitAny(ctx, std::move(children));
+        co_return {};
+    });
+}
+
+/// main: wait_any(A, B) under the asyncgui profile; spawned, not stepped (time 0).
+inline std::unique_ptr<engine::Runtime> waitAny(engine::Body a, engine::Body b)
+{
+    auto rt = std::make_unique<engine::Runtime>(engine::Profile::asyncgui());
+    spawnWaitAny(*rt, std::move(a), std::move(b));
+    return rt;
+}
+
+/// asyncgui wait_any(A: sleep 1, B: sleep 2): A completes at 1, B is cancelled at 1.
+inline std::unique_ptr<engine::Runtime> waitAnyAB()
+{
+    return waitAny(sleeper(1, QStringLiteral("A")), sleeper(2, QStringLiteral("B")));
+}
+
+/// SC33: a nursery whose child A fails at 1 while B (sleep 2) and the body (sleep 5) wait.
+inline void spawnNurseryFailure(engine::Runtime &rt)
+{
+    rt.spawn(engine::NoId, QStringLiteral("main"), [](engine::Ctx ctx) -> QCoro::Task<engine::Value> {
+        co_return co_await engine::asyncgui::openNursery(ctx, [](engine::Ctx ctx, engine::Nursery &n) -> QCoro::Task<engine::Value> {
+            n.start(QStringLiteral("A"), failer(1, QStringLiteral("A")));
+            n.start(QStringLiteral("B"), sleeper(2, QStringLiteral("B")));
+            co_await ctx.sleep(5);
+            co_return QStringLiteral("body done");
+        });
+    });
+}
+
+inline std::unique_ptr<engine::Runtime> nurseryFailure()
+{
+    auto rt = std::make_unique<engine::Runtime>(engine::Profile::asyncgui());
+    spawnNurseryFailure(*rt);
+    return rt;
+}
+
+/// main: wait_all of `count` children; child i sleeps i + 1.
+inline std::unique_ptr<engine::Runtime> manyChildren(int count)
+{
+    auto rt = std::make_unique<engine::Runtime>(engine::Profile::asyncgui());
+    rt->spawn(engine::NoId, QStringLiteral("main"), [count](engine::Ctx ctx) -> QCoro::Task<engine::Value> {
+        std::vector<engine::asyncgui::Child> children;
+        for (int i = 0; i < count; ++i)
+            children.push_back({QStringLiteral("child %1").arg(i), sleeper(i + 1, QString::number(i))});
+        co_await engine::asyncgui::waitAll(ctx, std::move(children));
+        co_return {};
+    });
+    return rt;
+}
+
+} // namespace testruns

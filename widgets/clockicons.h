@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QColor>
+#include <QIcon>
+
+namespace widgets {
+
+/// Simple drawn icons for the clock verbs: crisp at any scale and the same on every platform
+/// style (the style's media icons differ per platform and lack "step instant").
+class ClockIcons
+{
+public:
+    enum class Kind { Step, StepInstant, RunToEnd, Play, Pause, Reset };
+    static QIcon icon(Kind kind, const QColor &colour);
+};
+
+} // namespace widgets

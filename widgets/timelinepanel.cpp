@@ -1,0 +1,181 @@
+#include "timelinepanel.h"
+
+#include "taskrowdelegate.h"
+#include "tasktreemodel.h"
+#include "timelinelegend.h"
+#include "timelinemodel.h"
+#include "timelineview.h"
+
+#include "engine/runtime.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace widgets {
+
+using engine::NoId;
+using engine::TaskId;
+
+TimelinePanel::TimelinePanel(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new TimelineModel(this))
+    , m_treeModel(new TaskTreeModel(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_tree(new QTreeView(m_splitter))
+    , m_timeline(new TimelineView(m_splitter))
+    , m_legend(new TimelineLegend(this))
+{
+    m_treeModel->setTimelineModel(m_model);
+    m_tree->setModel(m_treeModel);
+    m_tree->setItemDelegate(new TaskRowDelegate(m_tree));
+    m_tree->setUniformRowHeights(true);   // one lane height fits every row
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setAllColumnsShowFocus(true);
+    m_tree->setAnimated(false);           // an animated expand would drift from the lanes
+    m_tree->setIndentation(14);
+    m_tree->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_tree->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Both views always show a horizontal bar, so their viewports end at the same height.
+    m_tree->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    m_timeline->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(TaskTreeModel::NameColumn, QHeaderView::Interactive);
+    m_tree->header()->resizeSection(TaskTreeModel::NameColumn, 140);
+    m_tree->header()->resizeSection(TaskTreeModel::StateColumn, 190);
+    m_tree->header()->resizeSection(TaskTreeModel::EndColumn, 44);
+    m_timeline->setModel(m_model);
+
+    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(m_timeline);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({390, 800});
+    m_splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_legend);
+
+    connect(m_treeModel, &QAbstractItemModel::modelReset, this, [this] {
+        m_tree->expandAll();
+        syncLanes();
+    });
+    connect(m_treeModel, &QAbstractItemModel::rowsInserted, this, &TimelinePanel::expandInserted);
+    connect(m_tree, &QTreeView::expanded, this, &TimelinePanel::syncLanes);
+    connect(m_tree, &QTreeView::collapsed, this, &TimelinePanel::syncLanes);
+
+    QScrollBar *treeBar = m_tree->verticalScrollBar();
+    QScrollBar *laneBar = m_timeline->verticalScrollBar();
+    connect(treeBar, &QScrollBar::valueChanged, laneBar, &QScrollBar::setValue);
+    connect(laneBar, &QScrollBar::valueChanged, treeBar, &QScrollBar::setValue);
+
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { currentRowChanged(current); });
+    connect(m_timeline, &TimelineView::taskClicked, this, &TimelinePanel::selectTask);
+
+    syncMetrics();
+}
+
+TimelinePanel::~TimelinePanel()
+{
+    // Children die after this destructor, the models first: nothing may call back into this
+    // half-destroyed panel, and the views must stop listening before their models go away.
+    disconnect(m_treeModel, nullptr, this, nullptr);
+    m_treeModel->setTimelineModel(nullptr);
+    m_tree->setModel(nullptr);
+    m_timeline->setModel(nullptr);
+}
+
+void TimelinePanel::setRuntime(const engine::Runtime *runtime)
+{
+    m_runtime = runtime;
+    m_model->setTrace(runtime ? &runtime->trace() : nullptr);
+    refresh();
+}
+
+void TimelinePanel::refresh()
+{
+    if (m_runtime)
+        m_model->update(m_runtime->now());
+}
+
+TaskId TimelinePanel::selectedTask() const
+{
+    return m_treeModel->taskId(m_tree->currentIndex());
+}
+
+void TimelinePanel::selectTask(TaskId task)
+{
+    const QModelIndex index = m_treeModel->indexOf(task);
+    if (!index.isValid() || index == m_tree->currentIndex())
+        return;
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index);
+}
+
+void TimelinePanel::currentRowChanged(const QModelIndex &current)
+{
+    const TaskId task = m_treeModel->taskId(current);
+    m_timeline->setSelectedTask(task);
+    emit selectedTaskChanged(task);
+}
+
+void TimelinePanel::expandInserted(const QModelIndex &parent, int first, int last)
+{
+    // New tasks arrive expanded so that their children get lanes too; a row the user collapsed
+    // stays collapsed.
+    for (int row = first; row <= last; ++row)
+        m_tree->expand(m_treeModel->index(row, 0, parent));
+    syncLanes();
+}
+
+void TimelinePanel::syncLanes()
+{
+    std::vector<TaskId> lanes;
+    lanes.reserve(size_t(m_model->taskCount()));
+    for (QModelIndex i = m_treeModel->index(0, 0); i.isValid(); i = m_tree->indexBelow(i))
+        lanes.push_back(m_treeModel->taskId(i));
+    m_timeline->setLanes(std::move(lanes));
+    syncMetrics();
+}
+
+void TimelinePanel::syncMetrics()
+{
+    QHeaderView *header = m_tree->header();
+    // The tree places its header with max(minimumHeight, sizeHint); the ruler gets the same.
+    header->setMinimumHeight(fontMetrics().height() + 10);
+    m_timeline->setRulerHeight(std::max(header->minimumHeight(), header->sizeHint().height()));
+    const QModelIndex first = m_treeModel->index(0, 0);
+    int rowHeight = first.isValid() ? m_tree->visualRect(first).height() : 0;
+    if (rowHeight <= 0)
+        rowHeight = m_tree->sizeHintForRow(0);
+    if (rowHeight > 0)
+        m_timeline->setLaneHeight(rowHeight);
+    m_timeline->verticalScrollBar()->setValue(m_tree->verticalScrollBar()->value());
+}
+
+bool TimelinePanel::event(QEvent *event)
+{
+    const bool result = QWidget::event(event);
+    switch (event->type()) {
+    case QEvent::FontChange:
+    case QEvent::StyleChange:
+    case QEvent::Show:
+    case QEvent::LayoutRequest:
+        syncMetrics();
+        break;
+    default:
+        break;
+    }
+    return result;
+}
+
+} // namespace widgets
