@@ -207,7 +207,9 @@ bool isCommand(const QString &argument)
 {
     static const QStringList commands{QStringLiteral("run"), QStringLiteral("list"), QStringLiteral("--help"),
                                       QStringLiteral("-h"), QStringLiteral("--version"), QStringLiteral("-v")};
-    return commands.contains(argument);
+    // Any other option is the command line's to reject: the window takes no options, and an
+    // unknown flag must say so rather than fall through to "no display".
+    return commands.contains(argument) || argument.startsWith(QLatin1Char('-'));
 }
 
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)

@@ -67,7 +67,8 @@ private slots:
             QTest::newRow(verb) << QString::fromLatin1(verb) << true;
         QTest::newRow("file") << "race.yaml" << false;
         QTest::newRow("path") << "/tmp/run" << false;
-        QTest::newRow("unknown flag") << "--frobnicate" << false;
+        // An unknown flag is the command line's to reject ("unknown option"), not a file to open.
+        QTest::newRow("unknown flag") << "--frobnicate" << true;
     }
 
     void verbsAndFlagsAreCommandsAndFilesAreNot()
