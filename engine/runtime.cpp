@@ -232,6 +232,7 @@ ScopeId Runtime::openScope(TaskId owner, const ScopeOptions &options)
     m_scopes.emplace_back();
     ScopeRecord &sc = m_scopes.back();
     sc.parent = parent;
+    sc.ownerPrevious = m_tasks[size_t(owner)].current;
     sc.owner = owner;
     sc.kind = options.kind;
     sc.shield = options.shield;
@@ -257,7 +258,7 @@ void Runtime::leaveScope(TaskId owner, ScopeId scope)
         return;
     sc.ownerInside = false;
     Q_ASSERT(m_tasks[size_t(owner)].current == scope);
-    placeTask(owner, sc.parent);
+    placeTask(owner, sc.ownerPrevious);   // not sc.parent: a detached scope has none
 }
 
 bool Runtime::closeScope(ScopeId scope, const std::exception_ptr &error, const QString &how)
@@ -380,7 +381,9 @@ ScopeId Runtime::cancelSource(TaskId task, ScopeId from) const
             if (rec.selfCancel)
                 found = TaskCancelled;
         }
-        if (sc.cancelCalled)
+        // An edge (asyncio) scope delivers its cancellation once per task through edgePending;
+        // counting it here too would raise it again at every checkpoint.
+        if (sc.cancelCalled && !sc.edge)
             found = s;   // keep walking: the outermost cancelled scope is the one that catches
         if (sc.shield)
             return found;

@@ -229,6 +229,7 @@ private:
         bool shield = false;
         bool open = true;
         bool ownerInside = true;
+        ScopeId ownerPrevious = NoId;   // where the owner returns when it leaves
         bool cancelledCaught = false;
     };
 
