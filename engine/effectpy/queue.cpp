@@ -1,0 +1,56 @@
+#include "queue.h"
+
+namespace engine::effectpy {
+
+namespace {
+
+Error queueClosed(const QString &what, TaskId origin)
+{
+    return Error::plain(QStringLiteral("QueueClosed"), what, origin);
+}
+
+bool isQueueClosed(const std::exception_ptr &error)
+{
+    return error && !isCancelled(error) && Error::fromException(error).type() == QStringLiteral("QueueClosed");
+}
+
+} // namespace
+
+Queue::Queue(Runtime &rt, int maxsize, QString name)
+    : m_queue(rt, maxsize, std::move(name))
+{
+}
+
+QCoro::Task<void> Queue::send(Ctx ctx, QVariant item)
+{
+    std::exception_ptr error;
+    try {
+        auto put = m_queue.put(ctx, std::move(item));
+        co_await put;
+    } catch (...) {
+        error = std::current_exception();
+    }
+    if (isQueueClosed(error))
+        throw queueClosed(QStringLiteral("send on closed queue"), ctx.task);
+    if (error)
+        std::rethrow_exception(error);
+}
+
+QCoro::Task<QVariant> Queue::receive(Ctx ctx)
+{
+    std::exception_ptr error;
+    QVariant item;
+    try {
+        auto get = m_queue.get(ctx);
+        item = co_await get;
+    } catch (...) {
+        error = std::current_exception();
+    }
+    if (isQueueClosed(error))
+        throw queueClosed(QStringLiteral("receive on closed and drained queue"), ctx.task);
+    if (error)
+        std::rethrow_exception(error);
+    co_return item;
+}
+
+} // namespace engine::effectpy

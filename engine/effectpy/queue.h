@@ -1,0 +1,30 @@
+#pragma once
+
+#include "../primitives/queue.h"
+
+namespace engine::effectpy {
+
+/// effectpy `Queue(maxsize=0)` on the engine's FIFO queue: send blocks while full, receive while
+/// empty (both checkpoints). After close(), send raises QueueClosed('send on closed queue') and
+/// receive raises QueueClosed('receive on closed and drained queue') once the buffer is empty.
+/// One deviation: a sender already blocked on a full queue when it is closed gets QueueClosed at
+/// once, where effectpy's Condition loop would keep it waiting for room.
+class Queue
+{
+public:
+    /// `maxsize` 0 = unbounded.
+    Queue(Runtime &rt, int maxsize = 0, QString name = QStringLiteral("queue"));
+    /// send(item).
+    QCoro::Task<void> send(Ctx ctx, QVariant item);
+    /// receive().
+    QCoro::Task<QVariant> receive(Ctx ctx);
+    /// close(): wakes every waiter (effectpy's is async only to take its lock).
+    void close() { m_queue.close(); }
+    bool closed() const { return m_queue.isClosed(); }
+    int size() const { return m_queue.size(); }
+
+private:
+    engine::Queue m_queue;
+};
+
+} // namespace engine::effectpy
