@@ -265,7 +265,10 @@ private slots:
                 co_await c.sleep(bg);
                 co_return {};
             };
-            const asyncgui::PairOutcome out = co_await asyncgui::pair(ctx, asyncgui::PairKind(kind), {"bg", background}, sleeper(block, "x"));
+            // Named first: g++ 12 destroys brace-initialised temporaries inside co_await twice.
+            asyncgui::Child child{"bg", background};
+            const Body blockBody = sleeper(block, "x");
+            const asyncgui::PairOutcome out = co_await asyncgui::pair(ctx, asyncgui::PairKind(kind), child, blockBody);
             co_return out.blockCancelled ? QStringLiteral("block cancelled") : QStringLiteral("block done");
         });
         QCOMPARE(outcomes(rt.trace()), expected);
@@ -276,7 +279,9 @@ private slots:
         for (auto kind : {asyncgui::PairKind::WaitAnyCm, asyncgui::PairKind::WaitAllCm, asyncgui::PairKind::RunAsDaemon, asyncgui::PairKind::RunAsMain}) {
             Runtime rt(Profile::asyncgui());
             runMain(rt, [kind](Ctx ctx) -> QCoro::Task<Value> {
-                co_await asyncgui::pair(ctx, kind, {"bg", failer(1, "bg")}, sleeper(5, "x"));
+                asyncgui::Child child{"bg", failer(1, "bg")};
+                const Body blockBody = sleeper(5, "x");
+                co_await asyncgui::pair(ctx, kind, child, blockBody);
                 co_return {};
             });
             QVERIFY(rt.task(0).error);
@@ -301,7 +306,9 @@ private slots:
                     throw Error::plain("ZeroDivisionError", "bg", c.task);
                 co_return {};
             };
-            co_await asyncgui::pair(ctx, asyncgui::PairKind::WaitAllCm, {"bg", failsOnCancel}, failer(1, "fg"));
+            asyncgui::Child child{"bg", failsOnCancel};
+            const Body blockBody = failer(1, "fg");
+            co_await asyncgui::pair(ctx, asyncgui::PairKind::WaitAllCm, child, blockBody);
             co_return {};
         });
         QCOMPARE(rt.task(0).error->describe(), QStringLiteral("ExceptionGroup('wait_all_cm()', [ValueError('fg'), ZeroDivisionError('bg')])"));

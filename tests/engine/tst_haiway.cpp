@@ -59,7 +59,8 @@ private slots:
         runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
             haiway::FanOutOptions options;
             options.concurrentTasks = 2;
-            co_return co_await haiway::concurrently(ctx, tasks({"A:3", "B:1", "C:1", "D:2"}), options);
+            const auto source = tasks(QStringList{"A:3", "B:1", "C:1", "D:2"});
+            co_return co_await haiway::concurrently(ctx, source, options);
         });
         rt.scheduler().runUntilIdle();
         QCOMPARE(starts(rt.trace()), QStringList({"t=0 A started", "t=0 B started", "t=1 C started", "t=2 D started"}));
@@ -79,7 +80,8 @@ private slots:
     {
         Runtime rt(Profile::asyncio());
         runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
-            co_return co_await haiway::concurrently(ctx, tasks({"A:3", "B:1", "C:1", "D:2"}));
+            const auto source = tasks(QStringList{"A:3", "B:1", "C:1", "D:2"});
+            co_return co_await haiway::concurrently(ctx, source);
         });
         rt.scheduler().runUntilIdle();
         QCOMPARE(rt.endTime(0), Tick(4));
@@ -91,7 +93,8 @@ private slots:
         runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
             haiway::FanOutOptions options;
             options.concurrentTasks = 4;
-            co_return co_await haiway::concurrently(ctx, tasks({"A:3!", "B:2", "C:1!", "D:4"}), options);
+            const auto source = tasks(QStringList{"A:3!", "B:2", "C:1!", "D:4"});
+            co_return co_await haiway::concurrently(ctx, source, options);
         });
         rt.scheduler().runUntilIdle();
         QCOMPARE(outcomes(rt.trace()), QStringList({
@@ -110,7 +113,8 @@ private slots:
         runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
             haiway::FanOutOptions options;
             options.returnExceptions = true;
-            co_return co_await haiway::concurrently(ctx, tasks({"A:3", "B:1!", "C:1", "D:2"}), options);
+            const auto source = tasks(QStringList{"A:3", "B:1!", "C:1", "D:2"});
+            co_return co_await haiway::concurrently(ctx, source, options);
         });
         rt.scheduler().runUntilIdle();
         QCOMPARE(rt.endTime(0), Tick(4));
@@ -123,7 +127,8 @@ private slots:
         runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
             haiway::FanOutOptions options;
             options.ignoreExceptions = true;
-            co_await haiway::processConcurrently(ctx, tasks({"A:3", "B:1!", "C:1", "D:2", "E:1"}), options);
+            const auto source = tasks(QStringList{"A:3", "B:1!", "C:1", "D:2", "E:1"});
+            co_await haiway::processConcurrently(ctx, source, options);
             co_return {};
         });
         rt.scheduler().runUntilIdle();
@@ -152,7 +157,8 @@ private slots:
     {
         Runtime rt(Profile::asyncio());
         runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
-            co_return co_await haiway::executeConcurrently(ctx, tasks({"A:3", "B:1", "C:1", "D:2"}));
+            const auto source = tasks(QStringList{"A:3", "B:1", "C:1", "D:2"});
+            co_return co_await haiway::executeConcurrently(ctx, source);
         });
         // Like loop.call_at(2, main.cancel): set at t=0, it fires before C's wake-up at t=2.
         rt.scheduleCancel(0, 2, "caller cancelled");
@@ -437,7 +443,8 @@ private slots:
     {
         Runtime rt(Profile::asyncio());
         runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
-            co_return co_await haiway::concurrently(ctx, tasks({}));
+            const auto source = tasks(QStringList{});
+            co_return co_await haiway::concurrently(ctx, source);
         });
         rt.scheduler().runUntilIdle();
         QCOMPARE(outcomes(rt.trace()), QStringList({"t=0 main completed []"}));
@@ -448,7 +455,8 @@ private slots:
         Runtime rt(Profile::asyncio());
         runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
             const haiway::Handler handler = [](const QVariant &e) { return sleeper(e.toInt(), e.toInt() * 10); };
-            co_return co_await haiway::executeConcurrently(ctx, handler, QVariantList{3, 1, 2});
+            const QVariantList elements{3, 1, 2};   // not braced inside co_await: g++ 12 rejects that
+            co_return co_await haiway::executeConcurrently(ctx, handler, elements);
         });
         rt.scheduler().runUntilIdle();
         QCOMPARE(outcomes(rt.trace()).last(), QStringLiteral("t=3 main completed [30, 10, 20]"));
