@@ -3,6 +3,7 @@
 // Shared by the engine tests: scripted leaf bodies and a filtered, formatted view of the trace so
 // that a test can assert a run event by event.
 
+#include "engine/child.h"
 #include "engine/runtime.h"
 
 #include <QStringList>
@@ -27,6 +28,26 @@ inline engine::Body failer(engine::Tick duration, QString message)
         co_await ctx.sleep(duration);
         throw engine::Error::plain(QStringLiteral("ValueError"), message, ctx.task);
     };
+}
+
+/// Children from specs: "A:3" completes with 'A' at 3, "B:1!" raises ValueError('B') at 1, a
+/// bare "42" is not a coroutine at all (an empty body). Durations are multiplied by `scale`.
+inline std::vector<engine::Child> children(const QStringList &specs, engine::Tick scale = 1)
+{
+    std::vector<engine::Child> out;
+    for (const QString &spec : specs) {
+        const QString name = spec.section(QLatin1Char(':'), 0, 0);
+        QString rest = spec.section(QLatin1Char(':'), 1);
+        if (rest.isEmpty()) {
+            out.push_back({name, engine::Body()});
+            continue;
+        }
+        const bool fails = rest.endsWith(QLatin1Char('!'));
+        rest.remove(QLatin1Char('!'));
+        const engine::Tick d = rest.toLongLong() * scale;
+        out.push_back({name, fails ? failer(d, name) : sleeper(d, name)});
+    }
+    return out;
 }
 
 /// Spawns a root task "canceller" that cancels `target` at virtual time `at`. Its timer is set

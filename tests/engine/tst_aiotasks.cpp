@@ -19,20 +19,7 @@ namespace {
 
 std::shared_ptr<ListSource> tasks(const QStringList &specs, Tick scale = 1)
 {
-    std::vector<Child> children;
-    for (const QString &spec : specs) {
-        const QString name = spec.section(QLatin1Char(':'), 0, 0);
-        QString rest = spec.section(QLatin1Char(':'), 1);
-        if (rest.isEmpty()) {   // not a coroutine at all
-            children.push_back({name, Body()});
-            continue;
-        }
-        const bool fails = rest.endsWith(QLatin1Char('!'));
-        rest.remove(QLatin1Char('!'));
-        const Tick d = rest.toLongLong() * scale;
-        children.push_back({name, fails ? failer(d, name) : sleeper(d, name)});
-    }
-    return std::make_shared<ListSource>(std::move(children));
+    return std::make_shared<ListSource>(testing::children(specs, scale));
 }
 
 // The consumer: `async for r in concurrent(...)`, logging what it got and when; stops after

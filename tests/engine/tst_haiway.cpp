@@ -21,15 +21,7 @@ namespace {
 // The SC01 task set: A:3, B:1, C:1, D:2 (a spec with a trailing '!' fails).
 std::shared_ptr<ListSource> tasks(const QStringList &specs)
 {
-    std::vector<Child> children;
-    for (const QString &spec : specs) {
-        const QString name = spec.section(QLatin1Char(':'), 0, 0);
-        QString rest = spec.section(QLatin1Char(':'), 1);
-        const bool fails = rest.endsWith(QLatin1Char('!'));
-        rest.remove(QLatin1Char('!'));
-        children.push_back({name, fails ? failer(rest.toLongLong(), name) : sleeper(rest.toLongLong(), name)});
-    }
-    return std::make_shared<ListSource>(std::move(children));
+    return std::make_shared<ListSource>(testing::children(specs));
 }
 
 using Call = std::function<QCoro::Task<Value>(Ctx)>;

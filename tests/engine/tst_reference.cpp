@@ -24,18 +24,9 @@ using testing::sleeper;
 
 namespace {
 
-// Children from specs: "A:3" completes with 'A' at 3, "B:1!" raises ValueError('B') at 1.
 std::vector<Child> kids(const QStringList &specs)
 {
-    std::vector<Child> out;
-    for (const QString &spec : specs) {
-        const QString name = spec.section(QLatin1Char(':'), 0, 0);
-        QString rest = spec.section(QLatin1Char(':'), 1);
-        const bool fails = rest.endsWith(QLatin1Char('!'));
-        rest.remove(QLatin1Char('!'));
-        out.push_back({name, fails ? failer(rest.toLongLong(), name) : sleeper(rest.toLongLong(), name)});
-    }
-    return out;
+    return testing::children(specs);
 }
 
 // A child that, once cancelled, spends `cleanup` ticks cleaning up before it ends cancelled. Under
