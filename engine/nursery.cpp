@@ -55,20 +55,21 @@ void Nursery::childEnded(TaskId child)
     const auto pos = std::lower_bound(m_children.begin(), m_children.end(), child) - m_children.begin();
     const bool daemon = m_daemon[size_t(pos)];
     --(daemon ? m_liveDaemons : m_liveNonDaemons);
-    const QString name = rt.trace().taskName(child);
+    // The child's name is only formatted for the texts below (a cancelled child needs none).
+    const auto name = [&] { return rt.trace().taskName(child); };
     const EventId endEvent = rt.endEvent(child);
     switch (rt.state(child)) {
     case TaskState::Failed: {
         m_errors.push_back(Error::fromException(rt.error(child)));
         const EventId propagated = rt.record(EventKind::ErrorPropagated, child, m_scope, endEvent, m_ctx.task);
-        m_ctx.rt->cancelScope(m_scope, child, QStringLiteral("%1 failed").arg(name), propagated);
+        m_ctx.rt->cancelScope(m_scope, child, QStringLiteral("%1 failed").arg(name()), propagated);
         break;
     }
     case TaskState::Completed:
         if (m_options.win == WinRule::FirstFinish)
-            m_ctx.rt->cancelScope(m_scope, child, QStringLiteral("%1 finished first").arg(name), endEvent);
+            m_ctx.rt->cancelScope(m_scope, child, QStringLiteral("%1 finished first").arg(name()), endEvent);
         else if (m_closer[size_t(pos)])
-            m_ctx.rt->cancelScope(m_scope, child, QStringLiteral("%1 finished (close_on_finish)").arg(name), endEvent);
+            m_ctx.rt->cancelScope(m_scope, child, QStringLiteral("%1 finished (close_on_finish)").arg(name()), endEvent);
         break;
     default:
         break;

@@ -3,6 +3,7 @@
 #include "value.h"
 
 #include <algorithm>
+#include <variant>
 
 namespace engine {
 
@@ -22,6 +23,49 @@ private:
     TaskId m_task;
 };
 
+// QCoro 0.8's TaskAwaiter hands a body's outcome over by rethrowing the exception its promise
+// stored: a second full unwind for every cancelled or failed task, on top of the throw at the await
+// point (design.md §2 requires that one). The wrapper reads the promise's outcome directly instead.
+// The promise keeps it (and the Task its handle) in private members; naming a member in an explicit
+// instantiation is exempt from access checking ([temp.spec.general]/6), which is how the two
+// accessors below are obtained. If QCoro changes those members this stops compiling, never
+// misbehaves silently.
+using BodyTask = QCoro::Task<Value>;
+using BodyPromise = BodyTask::promise_type;
+using BodyOutcome = std::variant<std::monostate, Value, std::exception_ptr>;
+
+struct OutcomeMember
+{
+    using type = BodyOutcome BodyPromise::*;
+    friend type member(OutcomeMember);
+};
+struct HandleMember
+{
+    using type = std::coroutine_handle<BodyPromise> BodyTask::*;
+    friend type member(HandleMember);
+};
+template<typename Tag, typename Tag::type Pointer>
+struct MemberAccess
+{
+    friend typename Tag::type member(Tag) { return Pointer; }
+};
+template struct MemberAccess<OutcomeMember, &BodyPromise::mValue>;
+template struct MemberAccess<HandleMember, &BodyTask::mCoroutine>;
+
+// co_await on a body that yields its outcome (value or exception) without rethrowing. Like QCoro's
+// own awaiter it only registers the continuation; the body's final suspend resumes the wrapper.
+class OutcomeAwaiter
+{
+public:
+    explicit OutcomeAwaiter(BodyTask &task) : m_body(task.*member(HandleMember{})) {}
+    bool await_ready() const noexcept { return m_body.done(); }
+    void await_suspend(std::coroutine_handle<> h) { m_body.promise().addAwaitingCoroutine(h); }
+    BodyOutcome &await_resume() const noexcept { return m_body.promise().*member(OutcomeMember{}); }
+
+private:
+    std::coroutine_handle<BodyPromise> m_body;
+};
+
 // Every task runs inside this wrapper. Its QCoro::Task is dropped right after creation (detached):
 // the frame frees itself at its final suspend. It never ends with an exception in flight.
 QCoro::Task<void> taskMain(Runtime *rt, TaskId id, Body body, bool deferred)
@@ -37,8 +81,15 @@ QCoro::Task<void> taskMain(Runtime *rt, TaskId id, Body body, bool deferred)
         if (!body)
             throw Error::plain(QStringLiteral("RuntimeError"), QStringLiteral("task has no body"), id);
         const Ctx ctx{rt, id};
-        value = co_await body(ctx);
+        BodyTask task = body(ctx);
+        OutcomeAwaiter outcome(task);
+        BodyOutcome &result = co_await outcome;
+        if (auto *e = std::get_if<std::exception_ptr>(&result))
+            error = *e;
+        else if (auto *v = std::get_if<Value>(&result))
+            value = std::move(*v);
     } catch (...) {
+        // The body callable itself threw before a coroutine frame existed.
         error = std::current_exception();
     }
     rt->taskFinished(id, std::move(value), error);

@@ -58,6 +58,17 @@ void Scheduler::cancelTimer(TimerId id)
         return;
     s.alive = false;
     m_freeSlots.push_back(slot);
+    // Lazy deletion leaves the entry in the heap. When most of the heap is dead (a race cancelling
+    // 100 000 sleepers), dropping them one pop at a time costs O(n log n); one filtering pass and
+    // make_heap cost O(n). The order is unchanged: (deadline, sequence) is a total order.
+    if (++m_deadInHeap > 64 && m_deadInHeap > m_heap.size() / 2) {
+        std::erase_if(m_heap, [this](const HeapEntry &e) {
+            const Slot &live = m_slots[size_t(e.slot)];
+            return !live.alive || live.generation != e.generation;
+        });
+        std::make_heap(m_heap.begin(), m_heap.end(), std::greater<>());
+        m_deadInHeap = 0;
+    }
 }
 
 void Scheduler::setTieOrder(TieOrder order, quint64 seed)
@@ -75,6 +86,8 @@ void Scheduler::dropDeadEntries() const
             return;
         std::pop_heap(m_heap.begin(), m_heap.end(), std::greater<>());
         m_heap.pop_back();
+        if (m_deadInHeap > 0)
+            --m_deadInHeap;
     }
 }
 

@@ -115,6 +115,7 @@ private:
     std::vector<Slot> m_slots;
     std::vector<qint32> m_freeSlots;
     mutable std::vector<HeapEntry> m_heap;   // mutable: dead entries are dropped lazily on read
+    mutable size_t m_deadInHeap = 0;         // cancelled entries still in m_heap (an upper bound)
     std::vector<HeapEntry> m_batch;
     TieOrder m_tieOrder = TieOrder::Fifo;
     std::mt19937_64 m_rng;

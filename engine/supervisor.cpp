@@ -243,7 +243,6 @@ private:
         noticed.push_back(index);
         const ChildOutcome &o = kids[size_t(index)];
         const EventId end = rt.endEvent(o.task);
-        const QString name = rt.trace().taskName(o.task);
         if (o.state == TaskState::Failed) {
             const EventId propagated = rt.record(EventKind::ErrorPropagated, o.task, scope, end, owner);
             if (p.win == WinWhen::FirstSettled) {
@@ -257,7 +256,7 @@ private:
                 return;
             failures.push_back(index);
             if (p.onChildError == OnChildError::FailFast && p.win != WinWhen::FirstSuccess)
-                stop(QStringLiteral("%1 failed").arg(name), o.task, propagated);
+                stop(QStringLiteral("%1 failed").arg(rt.trace().taskName(o.task)), o.task, propagated);
             return;
         }
         if (o.state == TaskState::Completed && p.win != WinWhen::AllDone && winner < 0 && !stopping) {

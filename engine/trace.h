@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <iterator>
+#include <memory>
 #include <vector>
 
 namespace engine {
@@ -48,6 +50,62 @@ struct TraceEvent
     quint8 detail = 0;       ///< WaitReason or ScopeKind, by kind
 };
 
+/// The trace's event storage: fixed-size chunks that never move, so appending never copies the
+/// events already recorded (a doubling vector briefly holds old and new copies: its RSS spikes to
+/// three times the trace) and references stay valid. Reads like a vector: size(), [], iteration.
+class TraceEvents
+{
+public:
+    static constexpr size_t ChunkBits = 12;   // 4096 events (160 KiB) per chunk
+    static constexpr size_t ChunkSize = size_t(1) << ChunkBits;
+
+    class const_iterator
+    {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = TraceEvent;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const TraceEvent *;
+        using reference = const TraceEvent &;
+        const_iterator() = default;
+        const_iterator(const TraceEvents *owner, size_t index) : m_owner(owner), m_index(index) {}
+        reference operator*() const { return (*m_owner)[m_index]; }
+        pointer operator->() const { return &(*m_owner)[m_index]; }
+        const_iterator &operator++() { ++m_index; return *this; }
+        const_iterator operator++(int) { const_iterator old = *this; ++m_index; return old; }
+        bool operator==(const const_iterator &o) const { return m_index == o.m_index; }
+        bool operator!=(const const_iterator &o) const { return m_index != o.m_index; }
+
+    private:
+        const TraceEvents *m_owner = nullptr;
+        size_t m_index = 0;
+    };
+
+    size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    const TraceEvent &operator[](size_t i) const { return m_chunks[i >> ChunkBits][i & (ChunkSize - 1)]; }
+    const TraceEvent &back() const { return (*this)[m_size - 1]; }
+    const_iterator begin() const { return {this, 0}; }
+    const_iterator end() const { return {this, m_size}; }
+
+    void push_back(const TraceEvent &e)
+    {
+        if ((m_size & (ChunkSize - 1)) == 0 && (m_size >> ChunkBits) == m_chunks.size())
+            m_chunks.push_back(std::make_unique_for_overwrite<TraceEvent[]>(ChunkSize));
+        m_chunks[m_size >> ChunkBits][m_size & (ChunkSize - 1)] = e;
+        ++m_size;
+    }
+    void clear()
+    {
+        m_chunks.clear();
+        m_size = 0;
+    }
+
+private:
+    std::vector<std::unique_ptr<TraceEvent[]>> m_chunks;
+    size_t m_size = 0;
+};
+
 /// Static facts about a task, recorded once when it is spawned (the trace must be readable on its
 /// own, without the runtime that produced it).
 struct TraceTask
@@ -78,7 +136,7 @@ public:
     qint32 intern(const QString &s);
     QString string(qint32 id) const;
 
-    const std::vector<TraceEvent> &events() const { return m_events; }
+    const TraceEvents &events() const { return m_events; }
     const std::vector<TraceTask> &tasks() const { return m_tasks; }
     const std::vector<TraceScope> &scopes() const { return m_scopes; }
     int size() const { return int(m_events.size()); }
@@ -99,7 +157,7 @@ public:
     quint64 revision() const { return m_revision; }
 
 private:
-    std::vector<TraceEvent> m_events;
+    TraceEvents m_events;
     std::vector<TraceTask> m_tasks;
     std::vector<TraceScope> m_scopes;
     QStringList m_strings;
