@@ -1,6 +1,13 @@
 #include "interpreter.h"
 
-#include "engine/helpers/asyncgui.h"
+#include "helperspec.h"
+#include "runenv.h"
+
+#include "engine/cancelscope.h"
+#include "engine/error.h"
+#include "engine/value.h"
+
+#include <optional>
 
 namespace scenarios {
 
@@ -8,81 +15,213 @@ namespace {
 
 // Coroutines below take everything by value (Ctx is trivially copyable, the node is a
 // shared_ptr): a body's closure may die before the frame, the frame must not care (design.md §2).
+// `steps` always points into `node`, which the frame keeps alive.
 
-QCoro::Task<engine::Value> runSteps(engine::Ctx ctx, std::shared_ptr<const Node> node)
+using MaybeValue = std::optional<engine::Value>;
+
+QCoro::Task<MaybeValue> runSteps(engine::Ctx ctx, std::shared_ptr<const Node> node, const Steps *steps);
+
+engine::Error stepError(const QString &message, engine::Ctx ctx)
 {
-    for (const Step &step : node->steps) {
-        switch (step.kind) {
-        case Step::Kind::Sleep:
-            co_await ctx.sleep(step.duration);
-            break;
-        case Step::Kind::Checkpoint:
-            co_await ctx.checkpoint();
-            break;
-        case Step::Kind::Return:
-            co_return step.value;
-        case Step::Kind::Fail:
-            throw engine::Error::plain(step.errorType, step.errorMessage, ctx.task);
-        }
+    return engine::Error::plain(QStringLiteral("RuntimeError"), message, ctx.task);
+}
+
+// Runs nested steps in a shielded cancel scope: cancellation from outside waits until they end.
+QCoro::Task<void> runProtected(engine::Ctx ctx, std::shared_ptr<const Node> node, const Steps *steps)
+{
+    engine::ScopeOptions options;
+    options.name = QStringLiteral("protect");
+    options.shield = true;
+    engine::Body inner = [node, steps](engine::Ctx c) -> QCoro::Task<engine::Value> {
+        QCoro::Task<MaybeValue> run = runSteps(c, node, steps);
+        co_await run;
+        co_return engine::Value{};
+    };
+    QCoro::Task<engine::ScopeOutcome> scoped = engine::runInScope(ctx, options, inner);
+    co_await scoped;
+}
+
+void cancelByName(engine::Ctx ctx, const QString &name)
+{
+    RunEnv &env = ctx.rt->extension<RunEnv>();
+    const QString why = QStringLiteral("%1 cancelled it (cancel step)").arg(ctx.rt->task(ctx.task).name);
+    const engine::ScopeId scope = env.scopeNamed(name);
+    if (scope != engine::NoId && ctx.rt->scopeOpen(scope)) {
+        ctx.rt->cancelScope(scope, ctx.task, why);
+        return;
     }
-    co_return engine::Value{};
+    const engine::TaskId task = env.taskNamed(name);
+    // A task that has not started yet, or already ended, has nothing to cancel (task.cancel()
+    // on a finished task is a no-op in every library).
+    if (task != engine::NoId && !engine::isFinal(ctx.rt->state(task)))
+        ctx.rt->cancelTask(task, ctx.task, why);
 }
 
-std::vector<engine::asyncgui::Child> childrenOf(const Node &node)
+// One step that may suspend. Returns a value only for `return`.
+QCoro::Task<MaybeValue> runStep(engine::Ctx ctx, std::shared_ptr<const Node> node, const Step *step)
 {
-    std::vector<engine::asyncgui::Child> children;
-    children.reserve(node.children.size());
-    for (const auto &child : node.children)
-        children.push_back(engine::asyncgui::Child{child->name, bodyFor(child)});
-    return children;
+    RunEnv &env = ctx.rt->extension<RunEnv>();
+    switch (step->kind) {
+    case Step::Kind::Sleep:
+        co_await ctx.sleep(step->duration);
+        break;
+    case Step::Kind::Checkpoint:
+        co_await ctx.checkpoint();
+        break;
+    case Step::Kind::Return:
+        co_return step->value;
+    case Step::Kind::Fail:
+        throw engine::Error::plain(step->errorType, step->errorMessage, ctx.task);
+    case Step::Kind::Emit:
+        // Producers of stream helpers are turned into engine sources and never run here; an emit
+        // in a plain script is still shown on the timeline.
+        ctx.rt->record(engine::EventKind::ValueEmitted, ctx.task, engine::NoId, engine::NoId, engine::NoId,
+                       engine::describeValue(step->value));
+        break;
+    case Step::Kind::Spawn: {
+        const RunEnv::Spawner *spawn = env.spawner(ctx.task);
+        if (!spawn)
+            throw stepError(QStringLiteral("spawn: no nursery is open here"), ctx);
+        (*spawn)(step->node);
+        break;
+    }
+    case Step::Kind::Cancel:
+        cancelByName(ctx, step->target);
+        break;
+    case Step::Kind::Acquire:
+        co_await env.semaphore(step->target)->acquire(ctx);
+        break;
+    case Step::Kind::Release:
+        env.semaphore(step->target)->release(ctx.task);
+        break;
+    case Step::Kind::Put:
+        co_await env.queue(step->target)->put(ctx, step->value);
+        break;
+    case Step::Kind::Get:
+        co_await env.queue(step->target)->get(ctx);
+        break;
+    case Step::Kind::Close:
+        env.queue(step->target)->close();
+        break;
+    case Step::Kind::Set:
+        env.event(step->target)->set();
+        break;
+    case Step::Kind::Wait:
+        co_await env.event(step->target)->wait(ctx);
+        break;
+    case Step::Kind::Repeat:
+        for (int i = 0; i < step->count; ++i) {
+            QCoro::Task<MaybeValue> round = runSteps(ctx, node, &step->nested);
+            if (MaybeValue v = co_await round)
+                co_return v;
+        }
+        break;
+    case Step::Kind::Protect: {
+        QCoro::Task<void> shielded = runProtected(ctx, node, &step->nested);
+        co_await shielded;
+        break;
+    }
+    }
+    co_return std::nullopt;
 }
 
-// Starts the helper's coroutine (it runs eagerly up to its first suspension).
-QCoro::Task<std::vector<engine::TaskId>> startWait(engine::Ctx ctx, const Node &node)
+QCoro::Task<MaybeValue> runSteps(engine::Ctx ctx, std::shared_ptr<const Node> node, const Steps *steps)
 {
-    if (node.kind == Node::Kind::WaitAny)
-        return engine::asyncgui::waitAny(ctx, childrenOf(node));
-    return engine::asyncgui::waitAll(ctx, childrenOf(node));
+    for (const Step &step : *steps) {
+        bool swallowed = false;
+        MaybeValue ended;
+        try {
+            QCoro::Task<MaybeValue> one = runStep(ctx, node, &step);
+            ended = co_await one;
+        } catch (...) {
+            // ignore_cancel: the task catches the cancellation and carries on with its next step
+            // (level-triggered libraries raise it again at that step's checkpoint).
+            if (!node->ignoreCancel || !engine::isCancelled(std::current_exception()))
+                throw;
+            swallowed = true;
+        }
+        if (swallowed)
+            continue;
+        if (ended)
+            co_return ended;
+    }
+    co_return std::nullopt;
 }
 
-QCoro::Task<engine::Value> runWait(engine::Ctx ctx, std::shared_ptr<const Node> node)
+QCoro::Task<engine::Value> runTask(engine::Ctx ctx, std::shared_ptr<const Node> node)
 {
-    // Named before it is awaited: no temporaries inside the co_await expression (g++ 12).
-    QCoro::Task<std::vector<engine::TaskId>> waiting = startWait(ctx, *node);
-    const std::vector<engine::TaskId> ids = co_await waiting;
-    QVariantList results;
-    for (const engine::TaskId id : ids)
-        results << (ctx.rt->state(id) == engine::TaskState::Completed ? ctx.rt->result(id) : engine::Value{});
-    co_return results;
+    ctx.rt->extension<RunEnv>().nameTask(node->name, ctx.task);
+    std::exception_ptr cancelled;
+    try {
+        QCoro::Task<MaybeValue> script = runSteps(ctx, node, &node->steps);
+        const MaybeValue value = co_await script;
+        co_return value.value_or(engine::Value{});
+    } catch (...) {
+        if (node->onCancel.empty() || !engine::isCancelled(std::current_exception()))
+            throw;
+        cancelled = std::current_exception();
+    }
+    // Cleanup on cancellation takes virtual time, shielded so it is not cut short, then the
+    // cancellation goes on (no co_await inside the handler: design.md §2).
+    QCoro::Task<void> cleanup = runProtected(ctx, node, &node->onCancel);
+    co_await cleanup;
+    std::rethrow_exception(cancelled);
 }
 
-QCoro::Task<engine::Value> nurseryBody(engine::Ctx ctx, engine::Nursery &nursery, std::shared_ptr<const Node> node)
+QCoro::Task<engine::Value> runHelper(engine::Ctx ctx, std::shared_ptr<const Node> node)
 {
-    // `nursery` is a reference: withNursery awaits this coroutine in the same expression.
-    for (const auto &child : node->children)
-        nursery.start(child->name, bodyFor(child), child->daemon);
-    QCoro::Task<engine::Value> body = runSteps(ctx, node);
-    co_return co_await body;
+    ctx.rt->extension<RunEnv>().nameTask(node->name, ctx.task);
+    engine::Body body = node->helper->build(node);
+    QCoro::Task<engine::Value> running = body(ctx);
+    co_return co_await running;
 }
 
 } // namespace
 
+QCoro::Task<engine::Value> runBody(engine::Ctx ctx, std::shared_ptr<const Node> node)
+{
+    QCoro::Task<MaybeValue> script = runSteps(ctx, node, &node->steps);
+    const MaybeValue value = co_await script;
+    co_return value.value_or(engine::Value{});
+}
+
 engine::Body bodyFor(std::shared_ptr<const Node> node)
 {
     // Plain (non-coroutine) closures: each returns the coroutine of a function that owns its data.
-    switch (node->kind) {
-    case Node::Kind::WaitAny:
-    case Node::Kind::WaitAll:
-        return [node](engine::Ctx ctx) { return runWait(ctx, node); };
-    case Node::Kind::Nursery:
-        return [node](engine::Ctx ctx) {
-            // openNursery keeps this NurseryBody in its own frame for as long as the body runs.
-            return engine::asyncgui::openNursery(ctx, [node](engine::Ctx c, engine::Nursery &n) { return nurseryBody(c, n, node); });
-        };
-    case Node::Kind::Task:
-        break;
-    }
-    return [node](engine::Ctx ctx) { return runSteps(ctx, node); };
+    if (node->kind == Node::Kind::Helper)
+        return [node](engine::Ctx ctx) { return runHelper(ctx, node); };
+    return [node](engine::Ctx ctx) { return runTask(ctx, node); };
+}
+
+std::vector<engine::Child> childrenOf(const Node &node)
+{
+    std::vector<engine::Child> children;
+    children.reserve(node.children.size());
+    for (const auto &child : node.children)
+        children.push_back(engine::Child{child->name, bodyFor(child)});
+    return children;
+}
+
+std::shared_ptr<engine::ListSource> sourceOf(const Node &node)
+{
+    auto source = std::make_shared<engine::ListSource>(childrenOf(node));
+    const QVariant raisesAfter = node.option(QStringLiteral("source_raises_after"));
+    if (raisesAfter.isValid())
+        source->raiseAfter(raisesAfter.toInt(), engine::Error::plain(QStringLiteral("ValueError"), QStringLiteral("source")));
+    const QVariant delay = node.option(QStringLiteral("source_delay"));
+    if (delay.isValid())
+        source->setDelay(delay.toLongLong());
+    if (node.option(QStringLiteral("source_generator")).toBool())
+        source->setGenerator(true);
+    return source;
+}
+
+QVariantList resultsOf(engine::Runtime &rt, const std::vector<engine::TaskId> &ids)
+{
+    QVariantList results;
+    for (const engine::TaskId id : ids)
+        results << (rt.state(id) == engine::TaskState::Completed ? rt.result(id) : engine::Value{});
+    return results;
 }
 
 } // namespace scenarios

@@ -4,8 +4,6 @@
 #include "scenariorun.h"
 #include "yamlvalue.h"
 
-#include <QRegularExpression>
-
 #include <utility>
 
 #include <yaml-cpp/depthguard.h>
@@ -15,29 +13,50 @@ namespace scenarios {
 namespace {
 
 const QStringList topKeys{QStringLiteral("version"), QStringLiteral("title"), QStringLiteral("concept"),
-                          QStringLiteral("profile"), QStringLiteral("description"), QStringLiteral("run"),
-                          QStringLiteral("expect")};
-const QStringList kindKeys{QStringLiteral("task"), QStringLiteral("wait_any"), QStringLiteral("wait_all"),
-                           QStringLiteral("nursery")};
-const QStringList taskKeys{QStringLiteral("task"), QStringLiteral("steps"), QStringLiteral("daemon")};
-const QStringList stepKeys{QStringLiteral("sleep"), QStringLiteral("return"), QStringLiteral("fail"),
-                           QStringLiteral("checkpoint")};
-const QStringList failKeys{QStringLiteral("type"), QStringLiteral("message")};
-const QStringList expectKeys{QStringLiteral("result"), QStringLiteral("error"), QStringLiteral("tasks")};
-const QStringList taskExpectKeys{QStringLiteral("outcome"), QStringLiteral("at"), QStringLiteral("result"),
-                                 QStringLiteral("error")};
-const QStringList outcomeNames{QStringLiteral("completed"), QStringLiteral("failed"), QStringLiteral("cancelled")};
-constexpr int maxNodeDepth = 50;
+                          QStringLiteral("profile"), QStringLiteral("description"), QStringLiteral("resources"),
+                          QStringLiteral("run"), QStringLiteral("expect")};
+const QStringList taskKeys{QStringLiteral("task"), QStringLiteral("steps"), QStringLiteral("on_cancel"),
+                           QStringLiteral("ignore_cancel")};
+const QStringList profileKeys{QStringLiteral("library"), QStringLiteral("ties"), QStringLiteral("seed"),
+                              QStringLiteral("propagation"), QStringLiteral("start")};
 
-Node::Kind kindNamed(const QString &key)
+QStringList nodeKinds()
 {
-    if (key == QLatin1String("wait_any"))
-        return Node::Kind::WaitAny;
-    if (key == QLatin1String("wait_all"))
-        return Node::Kind::WaitAll;
-    if (key == QLatin1String("nursery"))
-        return Node::Kind::Nursery;
-    return Node::Kind::Task;
+    return QStringList{QStringLiteral("task")} + helperKeys();
+}
+
+// Every flag some helper lets its children set (daemon, close_on_finish …).
+const QStringList &childFlagKeys()
+{
+    static const QStringList keys = [] {
+        QStringList k;
+        for (const HelperSpec &spec : helperSpecs())
+            for (const QString &flag : spec.childFlags)
+                if (!k.contains(flag))
+                    k << flag;
+        return k;
+    }();
+    return keys;
+}
+
+QString helpersWithFlag(const QString &flag)
+{
+    QStringList names;
+    for (const HelperSpec &spec : helperSpecs())
+        if (spec.childFlags.contains(flag))
+            names << spec.name + (spec.aliases.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(spec.aliases.join(QStringLiteral(", "))));
+    return names.join(QStringLiteral(" or "));
+}
+
+// The library whose rules a scenario follows when it names none: that of its first helper.
+QString firstLibrary(const Node &node)
+{
+    if (node.helper)
+        return node.helper->library == QLatin1String("aiotasks") ? QStringLiteral("aio.tasks") : node.helper->library;
+    for (const auto &child : node.children)
+        if (QString lib = firstLibrary(*child); !lib.isEmpty())
+            return lib;
+    return {};
 }
 
 } // namespace
@@ -52,6 +71,12 @@ LoadResult ScenarioParser::parse(const QString &text)
     m_data = std::make_shared<ScenarioData>();
     m_data->path = m_file;
     m_data->text = text;
+    if (text.size() > maxFileBytes) {
+        error(SourceLocation{m_file, 1, 1}, QStringLiteral("the file is too large: %1 characters (the limit is %2)").arg(text.size()).arg(maxFileBytes));
+        LoadResult tooLarge;
+        tooLarge.errors = takeErrors();
+        return tooLarge;
+    }
     try {
         setSource(text.toStdString());
         const std::vector<YAML::Node> docs = YAML::LoadAll(m_source);
@@ -90,7 +115,10 @@ void ScenarioParser::readScenario(const YAML::Node &doc)
     for (const QString &required : {QStringLiteral("title"), QStringLiteral("run")})
         if (!find(entries, required))
             error(doc, QStringLiteral("missing required key '%1'").arg(required));
-    const Entry *expect = nullptr;
+    // Resources first (steps refer to them), the tree next, expectations last (they name tasks).
+    if (const Entry *resources = find(entries, QStringLiteral("resources")))
+        readResources(*resources);
+    const Entry *profile = nullptr;
     for (const Entry &e : entries) {
         if (e.key == QLatin1String("version")) {
             if (!e.value.IsScalar() || scalarText(e.value) != QLatin1String("1"))
@@ -104,31 +132,82 @@ void ScenarioParser::readScenario(const YAML::Node &doc)
         } else if (e.key == QLatin1String("description")) {
             m_data->description = readText(e).value_or(QString());
         } else if (e.key == QLatin1String("profile")) {
-            const QString name = readText(e).value_or(m_data->profile);
-            if (profileNames().contains(name))
-                m_data->profile = name;
-            else
-                error(valueWhere(e), QStringLiteral("unknown profile '%1'").arg(name) + suggestionSuffix(name, profileNames()));
+            profile = &e;
         } else if (e.key == QLatin1String("run")) {
-            m_data->root = readNode(e.value, true, false);
-        } else if (e.key == QLatin1String("expect")) {
-            expect = &e;   // read last: it names tasks of the tree
+            m_data->root = readNode(e.value, true, nullptr);
         }
     }
-    if (expect && m_data->root)
+    if (profile)
+        readProfile(*profile);
+    else if (m_data->root && !firstLibrary(*m_data->root).isEmpty())
+        m_data->profile = firstLibrary(*m_data->root);
+    checkReferences();
+    if (const Entry *expect = find(entries, QStringLiteral("expect")); expect && m_data->root)
         readExpect(*expect);
+}
+
+void ScenarioParser::readProfile(const Entry &entry)
+{
+    m_data->profileGiven = true;
+    auto library = [&](const Entry &e) {
+        const QString name = readText(e).value_or(m_data->profile);
+        if (profileNames().contains(name))
+            m_data->profile = name;
+        else
+            error(valueWhere(e), QStringLiteral("unknown profile '%1'").arg(name) + suggestionSuffix(name, profileNames()));
+    };
+    if (!entry.value.IsMap()) {
+        library(entry);
+        return;
+    }
+    // The long form overrides the library's scheduling rules, for what-if comparisons.
+    const Entries entries = readMap(entry.value, profileKeys);
+    if (const Entry *name = find(entries, QStringLiteral("library")))
+        library(*name);
+    else
+        error(entry.value, QStringLiteral("missing required key 'library' (e.g. 'library: asyncio')"));
+    auto pick = [&](const QString &key, const QStringList &words) -> int {
+        const Entry *e = find(entries, key);
+        if (!e)
+            return -1;
+        const QString word = readText(*e).value_or(QString());
+        const int index = int(words.indexOf(word));
+        if (index < 0 && e->value.IsScalar())
+            error(e->value, QStringLiteral("unknown %1 '%2'").arg(key, word) + suggestionSuffix(word, words));
+        return index;
+    };
+    if (const int ties = pick(QStringLiteral("ties"), {QStringLiteral("fifo"), QStringLiteral("shuffle")}); ties >= 0)
+        m_data->ties = ties == 0 ? engine::TieOrder::Fifo : engine::TieOrder::SeededShuffle;
+    if (const int p = pick(QStringLiteral("propagation"), {QStringLiteral("immediate"), QStringLiteral("batch")}); p >= 0)
+        m_data->propagation = p == 0 ? engine::Propagation::Immediate : engine::Propagation::Batch;
+    if (const int s = pick(QStringLiteral("start"), {QStringLiteral("eager"), QStringLiteral("deferred")}); s >= 0)
+        m_data->start = s == 0 ? engine::StartPolicy::Eager : engine::StartPolicy::Deferred;
+    if (const Entry *seed = find(entries, QStringLiteral("seed"))) {
+        const QVariant v = seed->value.IsScalar() && isPlainScalar(seed->value) ? toVariant(seed->value) : QVariant();
+        if (v.typeId() != QMetaType::LongLong && v.typeId() != QMetaType::Int)
+            error(valueWhere(*seed), QStringLiteral("'seed' must be a whole number, not %1").arg(describeKind(seed->value)));
+        else
+            m_data->seed = quint64(v.toLongLong());
+        if (!m_data->ties || *m_data->ties != engine::TieOrder::SeededShuffle)
+            error(seed->keyNode, QStringLiteral("'seed' only matters with 'ties: shuffle'"));
+    }
 }
 
 // Nodes ------------------------------------------------------------------------------------------
 
-std::shared_ptr<const Node> ScenarioParser::readNode(const YAML::Node &yaml, bool isRoot, bool inNursery)
+std::shared_ptr<const Node> ScenarioParser::readNode(const YAML::Node &yaml, bool isRoot, const HelperSpec *parent)
 {
-    const QString shape = QStringLiteral("a node (a map with one of: task, wait_any, wait_all, nursery)");
+    const QString shape = QStringLiteral("a node (a map with 'task' or a helper such as 'asyncgui.wait_any')");
     // Eager children start inside their parent's start: each level of helpers is a few native
     // stack frames, so a bound keeps a pathological file from exhausting the stack.
     if (m_depth >= maxNodeDepth) {
         if (!std::exchange(m_depthReported, true))
-            error(yaml, QStringLiteral("nodes are nested more than %1 levels deep").arg(maxNodeDepth));
+            error(yaml, QStringLiteral("nodes are nested more than %1 levels deep (the depth limit is %1)").arg(maxNodeDepth));
+        return nullptr;
+    }
+    if (m_taskNames.size() >= maxTasks) {
+        if (!std::exchange(m_sizeReported, true))
+            error(yaml, QStringLiteral("too many tasks: a scenario holds at most %1 (the task limit)").arg(maxTasks));
         return nullptr;
     }
     if (!yaml.IsMap()) {
@@ -136,99 +215,260 @@ std::shared_ptr<const Node> ScenarioParser::readNode(const YAML::Node &yaml, boo
         return nullptr;
     }
     // The kind decides which other keys are allowed, so find it before checking the keys.
-    std::vector<YAML::Node> kinds;
+    const QStringList kinds = nodeKinds();
+    std::vector<YAML::Node> found;
     for (const auto &kv : yaml)
-        if (kv.first.IsScalar() && kindKeys.contains(scalarText(kv.first)))
-            kinds.push_back(kv.first);
-    if (kinds.empty()) {
+        if (kv.first.IsScalar() && kinds.contains(scalarText(kv.first)))
+            found.push_back(kv.first);
+    const QStringList flags = parent ? parent->childFlags : QStringList();
+    if (found.empty()) {
         const size_t before = m_errors.size();
-        readMap(yaml, kindKeys + QStringList{QStringLiteral("steps"), QStringLiteral("daemon")});
+        readMap(yaml, kinds + QStringList{QStringLiteral("steps")} + flags);
         if (m_errors.size() == before)
             error(yaml, QStringLiteral("expected %1").arg(shape));
         return nullptr;
     }
-    if (kinds.size() > 1) {
-        error(kinds[1], QStringLiteral("a node has exactly one kind; found '%1' and '%2'").arg(scalarText(kinds[0]), scalarText(kinds[1])));
+    if (found.size() > 1) {
+        error(found[1], QStringLiteral("a node has exactly one kind; found '%1' and '%2'").arg(scalarText(found[0]), scalarText(found[1])));
         return nullptr;
     }
-    auto node = std::make_shared<Node>();
-    node->kind = kindNamed(scalarText(kinds[0]));
-    node->where = where(yaml);
-    const bool isTask = node->kind == Node::Kind::Task;
-    const Entries entries = readMap(yaml, isTask ? taskKeys : QStringList{scalarText(kinds[0]), QStringLiteral("daemon")});
-    const Entry *kindEntry = find(entries, scalarText(kinds[0]));
+    const QString kind = scalarText(found[0]);
+    const HelperSpec *spec = findHelper(kind);
+    const Entries entries = readMap(yaml, (spec ? QStringList{kind} : taskKeys) + childFlagKeys());
+    for (const Entry &e : entries)
+        if (!flags.contains(e.key) && childFlagKeys().contains(e.key))
+            error(e.keyNode, QStringLiteral("'%1' is only allowed for children of %2").arg(e.key, helpersWithFlag(e.key)));
+    const Entry *kindEntry = find(entries, kind);
     if (!kindEntry)
         return nullptr;   // a repeated kind key, already reported
-    if (const Entry *daemon = find(entries, QStringLiteral("daemon"))) {
-        node->daemon = readBool(*daemon).value_or(false);
-        if (node->daemon && !inNursery)
-            error(daemon->keyNode, QStringLiteral("'daemon' is only allowed for children of a nursery"));
+    std::shared_ptr<Node> node = spec ? readHelperNode(yaml, *kindEntry, *spec, isRoot) : readTask(yaml, entries, parent);
+    if (node)
+        readChildFlags(*node, entries, parent);
+    return node;
+}
+
+std::shared_ptr<Node> ScenarioParser::readTask(const YAML::Node &yaml, const Entries &entries, const HelperSpec *parent)
+{
+    auto node = std::make_shared<Node>();
+    node->where = where(yaml);
+    const Entry &kindEntry = *find(entries, QStringLiteral("task"));
+    const std::optional<QString> name = readText(kindEntry);
+    node->name = name.value_or(QString()).trimmed();
+    if (name && node->name.isEmpty())
+        error(valueWhere(kindEntry), QStringLiteral("a task needs a name, e.g. 'task: A'"));
+    registerName(node->name, valueWhere(kindEntry));
+    StepPlace place;
+    place.producer = parent && parent->role == ChildRole::Producers;
+    if (const Entry *steps = find(entries, QStringLiteral("steps")))
+        node->steps = readSteps(*steps, place);
+    if (const Entry *ignore = find(entries, QStringLiteral("ignore_cancel")))
+        node->ignoreCancel = readBool(*ignore).value_or(false);
+    if (const Entry *cleanup = find(entries, QStringLiteral("on_cancel"))) {
+        StepPlace inCleanup;
+        inCleanup.nesting = 1;   // the cleanup cannot return: the task still ends cancelled
+        node->onCancel = readSteps(*cleanup, inCleanup);
     }
-    if (isTask) {
-        const std::optional<QString> name = readText(*kindEntry);
-        node->name = name.value_or(QString()).trimmed();
-        if (name && node->name.isEmpty())
-            error(valueWhere(*kindEntry), QStringLiteral("a task needs a name, e.g. 'task: A'"));
-        registerName(node->name, valueWhere(*kindEntry));
-        if (const Entry *steps = find(entries, QStringLiteral("steps")))
-            node->steps = readSteps(*steps);
-        return node;
-    }
-    const std::optional<YAML::Node> children = readHelper(*node, *kindEntry);
+    return node;
+}
+
+void ScenarioParser::readChildFlags(Node &node, const Entries &entries, const HelperSpec *parent)
+{
+    if (!parent)
+        return;
+    for (const QString &flag : parent->childFlags)
+        if (const Entry *e = find(entries, flag); e && readBool(*e).value_or(false))
+            node.flags << flag;
+}
+
+std::shared_ptr<Node> ScenarioParser::readHelperNode(const YAML::Node &yaml, const Entry &kindEntry, const HelperSpec &spec, bool isRoot)
+{
+    auto node = std::make_shared<Node>();
+    node->kind = Node::Kind::Helper;
+    node->helper = &spec;
+    node->where = where(yaml);
+    const std::optional<YAML::Node> children = readHelper(*node, kindEntry, spec);
     if (!children)
         return nullptr;
     if (node->name.isEmpty()) {
         // The root task is "main"; a nested unnamed helper is named after its kind, numbered in
         // document order (wait_any#1, wait_any#2 …), so that every lane has a stable name.
-        node->name = isRoot ? QStringLiteral("main")
-                            : QStringLiteral("%1#%2").arg(QLatin1String(toString(node->kind))).arg(++m_autoNames[int(node->kind)]);
+        const QString shortName = spec.name.section(QLatin1Char('.'), -1);
+        node->name = isRoot ? QStringLiteral("main") : QStringLiteral("%1#%2").arg(shortName).arg(++m_autoNames[shortName]);
     }
     // Named before its children so that a duplicate points at the later of the two.
     registerName(node->name, node->where);
     bool ok = true;
     ++m_depth;
     for (const YAML::Node &child : *children) {
-        auto parsed = readNode(child, false, node->kind == Node::Kind::Nursery);
+        std::shared_ptr<const Node> parsed = readNode(child, false, &spec);
         ok = ok && parsed;
-        if (parsed)
+        if (parsed) {
+            checkProducer(*parsed, spec);
             node->children.push_back(std::move(parsed));
+        }
     }
     --m_depth;
     return ok ? node : nullptr;
 }
 
-std::optional<YAML::Node> ScenarioParser::readHelper(Node &node, const Entry &kindEntry)
+std::optional<YAML::Node> ScenarioParser::readHelper(Node &node, const Entry &kindEntry, const HelperSpec &spec)
 {
     const QString kind = kindEntry.key;
     YAML::Node children = kindEntry.value;
+    bool childrenGiven = !kindEntry.value.IsNull();
     if (kindEntry.value.IsMap()) {
-        QStringList allowed{QStringLiteral("name"), QStringLiteral("children")};
-        if (node.kind == Node::Kind::Nursery)
+        QStringList allowed{QStringLiteral("name")};
+        if (spec.maxChildren != 0)
+            allowed << QStringLiteral("children");
+        if (spec.body)
             allowed << QStringLiteral("body");
+        allowed << spec.optionKeys();
         const Entries entries = readMap(kindEntry.value, allowed);
         if (const Entry *name = find(entries, QStringLiteral("name")))
             node.name = readText(*name).value_or(QString()).trimmed();
-        if (const Entry *body = find(entries, QStringLiteral("body")))
-            node.steps = readSteps(*body);
+        if (const Entry *body = find(entries, QStringLiteral("body"))) {
+            StepPlace place;
+            place.spawns = spec.spawns;
+            place.spawnInto = &spec;
+            node.steps = readSteps(*body, place);
+        }
+        for (const Entry &e : entries)
+            if (const OptionSpec *option = spec.option(e.key))
+                if (std::optional<QVariant> v = readOption(*option, e))
+                    node.options.insert(e.key, *v);
+        for (const OptionSpec &option : spec.options)
+            if (option.required && !find(entries, option.key))
+                error(kindEntry.value, QStringLiteral("'%1' needs '%2' (%3)").arg(kind, option.key, option.brief));
         const Entry *list = find(entries, QStringLiteral("children"));
-        if (!list) {
+        if (!list && spec.minChildren > 0) {
             error(kindEntry.value, QStringLiteral("missing required key 'children'"));
             return std::nullopt;
         }
-        children = list->value;
+        childrenGiven = list != nullptr;
+        children = list ? list->value : YAML::Node();
     } else if (!kindEntry.value.IsSequence() && !kindEntry.value.IsNull()) {
         error(valueWhere(kindEntry), QStringLiteral("'%1' takes a list of child nodes or a map with 'children', not %2").arg(kind, describeKind(kindEntry.value)));
         return std::nullopt;
+    } else {
+        for (const OptionSpec &option : spec.options)
+            if (option.required)
+                error(kindEntry.keyNode, QStringLiteral("'%1' needs '%2' (%3); use the map form").arg(kind, option.key, option.brief));
     }
-    if (!children.IsSequence() && !children.IsNull()) {
+    if (childrenGiven && !children.IsSequence() && !children.IsNull()) {
         error(children, QStringLiteral("'children' must be a list of nodes, not %1").arg(describeKind(children)));
         return std::nullopt;
     }
-    if (children.IsNull() || children.size() == 0) {
-        error(kindEntry.keyNode, QStringLiteral("'%1' needs at least one child").arg(kind));
+    const int count = children.IsSequence() ? int(children.size()) : 0;
+    if (count < spec.minChildren) {
+        error(kindEntry.keyNode, spec.minChildren == 1 ? QStringLiteral("'%1' needs at least one child").arg(kind)
+                                                       : QStringLiteral("'%1' needs at least %2 children, got %3").arg(kind).arg(spec.minChildren).arg(count));
         return std::nullopt;
     }
-    return children;
+    if (spec.maxChildren >= 0 && count > spec.maxChildren) {
+        error(kindEntry.keyNode, spec.maxChildren == 0 ? QStringLiteral("'%1' takes no children, only a body").arg(kind)
+                                                       : QStringLiteral("'%1' takes at most %2 children, got %3").arg(kind).arg(spec.maxChildren).arg(count));
+        return std::nullopt;
+    }
+    return count ? children : YAML::Node(YAML::NodeType::Sequence);
+}
+
+std::optional<QVariant> ScenarioParser::readOption(const OptionSpec &spec, const Entry &entry)
+{
+    const bool plain = entry.value.IsScalar() && isPlainScalar(entry.value);
+    const QVariant v = plain ? toVariant(entry.value) : QVariant();
+    switch (spec.type) {
+    case OptionType::Int: {
+        if (v.typeId() != QMetaType::LongLong && v.typeId() != QMetaType::Int) {
+            error(valueWhere(entry), QStringLiteral("'%1' must be a whole number, not %2").arg(entry.key, describeKind(entry.value)));
+            return std::nullopt;
+        }
+        const qint64 n = v.toLongLong();
+        if (n == 0 && !spec.zeroAllowed) {
+            error(entry.value, QStringLiteral("'%1' must not be 0%2").arg(entry.key, spec.min < 0 ? QStringLiteral(" (use -1 for no limit)") : QString()));
+            return std::nullopt;
+        }
+        if (double(n) < spec.min || double(n) > spec.max) {
+            error(entry.value, QStringLiteral("'%1' must be between %2 and %3, not %4").arg(entry.key).arg(qint64(spec.min)).arg(qint64(spec.max)).arg(n));
+            return std::nullopt;
+        }
+        return QVariant(n);
+    }
+    case OptionType::Number: {
+        bool ok = false;
+        const double d = v.toDouble(&ok);
+        if (!ok || v.typeId() == QMetaType::Bool || v.typeId() == QMetaType::QString) {
+            error(valueWhere(entry), QStringLiteral("'%1' must be a number, not %2").arg(entry.key, describeKind(entry.value)));
+            return std::nullopt;
+        }
+        if (d < spec.min || d > spec.max) {
+            error(entry.value, QStringLiteral("'%1' must be between %2 and %3, not %4").arg(entry.key).arg(spec.min).arg(spec.max).arg(d));
+            return std::nullopt;
+        }
+        return QVariant(d);
+    }
+    case OptionType::Duration:
+        if (const std::optional<engine::Tick> d = readDuration(entry))
+            return QVariant(qint64(*d));
+        return std::nullopt;
+    case OptionType::Bool:
+        if (const std::optional<bool> b = readBool(entry))
+            return QVariant(*b);
+        return std::nullopt;
+    case OptionType::Text:
+        if (const std::optional<QString> t = readText(entry))
+            return QVariant(*t);
+        return std::nullopt;
+    case OptionType::Choice: {
+        const std::optional<QString> t = readText(entry);
+        if (!t)
+            return std::nullopt;
+        if (!spec.choices.contains(*t)) {
+            error(entry.value, QStringLiteral("unknown %1 '%2'").arg(entry.key, *t) + suggestionSuffix(*t, spec.choices));
+            return std::nullopt;
+        }
+        return QVariant(*t);
+    }
+    case OptionType::Value:
+        return toVariant(entry.value);
+    case OptionType::Durations:
+    case OptionType::TextList: {
+        if (!entry.value.IsSequence() && !entry.value.IsScalar()) {
+            error(valueWhere(entry), QStringLiteral("'%1' must be a list, not %2").arg(entry.key, describeKind(entry.value)));
+            return std::nullopt;
+        }
+        std::vector<YAML::Node> items;
+        if (entry.value.IsScalar())
+            items.push_back(entry.value);
+        else
+            for (const YAML::Node &item : entry.value)
+                items.push_back(item);
+        QVariantList list;
+        for (const YAML::Node &item : items) {
+            const Entry one{entry.key, entry.keyNode, item};
+            if (spec.type == OptionType::Durations) {
+                const std::optional<engine::Tick> d = readDuration(one);
+                if (!d)
+                    return std::nullopt;
+                list << QVariant(qint64(*d));
+            } else {
+                const std::optional<QString> t = readText(one);
+                if (!t)
+                    return std::nullopt;
+                list << QVariant(*t);
+            }
+        }
+        return QVariant(list);
+    }
+    }
+    return std::nullopt;
+}
+
+void ScenarioParser::checkProducer(const Node &child, const HelperSpec &spec)
+{
+    if (spec.role != ChildRole::Producers || child.kind == Node::Kind::Task)
+        return;
+    error(child.where, QStringLiteral("the children of '%1' are stream producers: 'task' nodes whose steps sleep, emit and fail, not '%2'")
+                           .arg(spec.name, child.kindName()));
 }
 
 void ScenarioParser::registerName(const QString &name, const SourceLocation &at)
@@ -244,189 +484,12 @@ void ScenarioParser::registerName(const QString &name, const SourceLocation &at)
     m_taskNames << name;
 }
 
-// Steps ------------------------------------------------------------------------------------------
-
-Steps ScenarioParser::readSteps(const Entry &entry)
+void ScenarioParser::checkReferences()
 {
-    Steps steps;
-    if (entry.value.IsNull())
-        return steps;
-    if (!entry.value.IsSequence()) {
-        error(valueWhere(entry), QStringLiteral("'%1' must be a list of steps, not %2").arg(entry.key, describeKind(entry.value)));
-        return steps;
-    }
-    std::optional<Step> ending;   // the first return/fail (a copy: `steps` may reallocate)
-    bool reported = false;
-    for (const YAML::Node &item : entry.value) {
-        std::optional<Step> step = readStep(item);
-        if (!step)
-            continue;
-        if (ending && !reported) {
-            // A teacher who writes steps after `return` expects them to run; say they never do.
-            error(step->where, QStringLiteral("this step is never reached: the script already ended with '%1' at line %2")
-                                   .arg(QLatin1String(toString(ending->kind))).arg(ending->where.line));
-            reported = true;
-        }
-        if (!ending && (step->kind == Step::Kind::Return || step->kind == Step::Kind::Fail))
-            ending = step;
-        steps.push_back(std::move(*step));
-    }
-    return steps;
-}
-
-std::optional<Step> ScenarioParser::readStep(const YAML::Node &yaml)
-{
-    Step step;
-    step.where = where(yaml);
-    if (yaml.IsScalar()) {
-        // Bare words for the steps that need no value: `- checkpoint`, `- return` (None).
-        const QString word = scalarText(yaml);
-        if (word == QLatin1String("checkpoint") || word == QLatin1String("return")) {
-            step.kind = word == QLatin1String("checkpoint") ? Step::Kind::Checkpoint : Step::Kind::Return;
-            return step;
-        }
-        if (stepKeys.contains(word))
-            error(yaml, QStringLiteral("'%1' needs a value, e.g. '%1: %2'").arg(word, word == QLatin1String("sleep") ? QStringLiteral("2") : QStringLiteral("boom")));
-        else
-            error(yaml, QStringLiteral("unknown step '%1'").arg(word) + suggestionSuffix(word, stepKeys));
-        return std::nullopt;
-    }
-    if (!yaml.IsMap()) {
-        error(yaml, QStringLiteral("expected a step (sleep, return, fail or checkpoint), not %1").arg(describeKind(yaml)));
-        return std::nullopt;
-    }
-    const Entries entries = readMap(yaml, stepKeys);
-    if (entries.size() > 1) {
-        error(entries[1].keyNode, QStringLiteral("a step has exactly one key; found '%1' and '%2' (start each step with '-')")
-                                      .arg(entries[0].key, entries[1].key));
-        return std::nullopt;
-    }
-    if (entries.empty())
-        return std::nullopt;   // its only key was unknown: already reported
-    const Entry &e = entries.front();
-    if (e.key == QLatin1String("sleep")) {
-        step.kind = Step::Kind::Sleep;
-        const std::optional<engine::Tick> d = readDuration(e);
-        if (!d)
-            return std::nullopt;
-        step.duration = *d;
-    } else if (e.key == QLatin1String("return")) {
-        step.kind = Step::Kind::Return;
-        step.value = toVariant(e.value);
-    } else if (e.key == QLatin1String("fail")) {
-        step.kind = Step::Kind::Fail;
-        if (!readFail(step, e))
-            return std::nullopt;
-    } else {
-        step.kind = Step::Kind::Checkpoint;
-        if (!e.value.IsNull()) {
-            error(e.value, QStringLiteral("'checkpoint' takes no value"));
-            return std::nullopt;
-        }
-    }
-    return step;
-}
-
-bool ScenarioParser::readFail(Step &step, const Entry &entry)
-{
-    step.errorType = QStringLiteral("ValueError");
-    if (entry.value.IsScalar()) {
-        step.errorMessage = scalarText(entry.value);
-        return true;
-    }
-    if (!entry.value.IsMap()) {
-        error(valueWhere(entry), QStringLiteral("'fail' takes a message or {type, message}, not %1").arg(describeKind(entry.value)));
-        return false;
-    }
-    const size_t before = m_errors.size();
-    const Entries entries = readMap(entry.value, failKeys);
-    if (const Entry *type = find(entries, QStringLiteral("type"))) {
-        static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.]*$"));
-        step.errorType = readText(*type).value_or(step.errorType);
-        if (type->value.IsScalar() && !identifier.match(step.errorType).hasMatch())
-            error(type->value, QStringLiteral("error type '%1' must be a name like ValueError").arg(step.errorType));
-    }
-    if (const Entry *message = find(entries, QStringLiteral("message")))
-        step.errorMessage = readText(*message).value_or(QString());
-    return m_errors.size() == before;
-}
-
-// Expectations -----------------------------------------------------------------------------------
-
-void ScenarioParser::readExpect(const Entry &entry)
-{
-    Expectations &expect = m_data->expect;
-    if (entry.value.IsNull())
-        return;
-    if (!entry.value.IsMap()) {
-        error(valueWhere(entry), QStringLiteral("'expect' must be a map (result, error, tasks), not %1").arg(describeKind(entry.value)));
-        return;
-    }
-    const Entries entries = readMap(entry.value, expectKeys);
-    const Entry *result = find(entries, QStringLiteral("result"));
-    const Entry *raised = find(entries, QStringLiteral("error"));
-    if (result && raised)
-        error(raised->keyNode, QStringLiteral("expect has both 'result' and 'error'; a run either returns or raises"));
-    if (result) {
-        expect.result = readText(*result);
-        expect.resultWhere = where(result->keyNode);
-    }
-    if (raised) {
-        expect.error = readText(*raised);
-        expect.errorWhere = where(raised->keyNode);
-    }
-    const Entry *tasks = find(entries, QStringLiteral("tasks"));
-    if (!tasks || tasks->value.IsNull())
-        return;
-    if (!tasks->value.IsMap()) {
-        error(valueWhere(*tasks), QStringLiteral("'tasks' must be a map of task name to outcome, not %1").arg(describeKind(tasks->value)));
-        return;
-    }
-    for (const Entry &t : readMap(tasks->value, m_taskNames, QStringLiteral("task"), QStringLiteral("the scenario's tasks are"))) {
-        if (std::optional<TaskExpectation> te = readTaskExpectation(t))
-            expect.tasks.push_back(std::move(*te));
-    }
-}
-
-std::optional<TaskExpectation> ScenarioParser::readTaskExpectation(const Entry &entry)
-{
-    TaskExpectation te;
-    te.task = entry.key;
-    te.where = where(entry.keyNode);
-    Entries fields;
-    if (entry.value.IsScalar()) {
-        fields.push_back(Entry{QStringLiteral("outcome"), entry.keyNode, entry.value});   // `A: cancelled`
-    } else if (entry.value.IsMap()) {
-        fields = readMap(entry.value, taskExpectKeys);
-    } else {
-        error(valueWhere(entry), QStringLiteral("expected an outcome or a map (outcome, at, result, error) for task '%1', not %2").arg(entry.key, describeKind(entry.value)));
-        return std::nullopt;
-    }
-    for (const Entry &f : fields) {
-        if (f.key == QLatin1String("outcome")) {
-            const std::optional<QString> name = readText(f);
-            if (!name)
-                continue;
-            if (!outcomeNames.contains(*name))
-                error(f.value, QStringLiteral("unknown outcome '%1'").arg(*name) + suggestionSuffix(*name, outcomeNames));
-            else
-                te.outcome = *name == QLatin1String("completed") ? engine::TaskState::Completed
-                    : *name == QLatin1String("failed")           ? engine::TaskState::Failed
-                                                                 : engine::TaskState::Cancelled;
-        } else if (f.key == QLatin1String("at")) {
-            te.at = readDuration(f);
-        } else if (f.key == QLatin1String("result")) {
-            te.result = readText(f);
-        } else {
-            te.error = readText(f);
-        }
-    }
-    if (!te.outcome && !te.at && !te.result && !te.error) {
-        if (fields.empty())
-            error(valueWhere(entry), QStringLiteral("task '%1' expects nothing; give outcome, at, result or error").arg(entry.key));
-        return std::nullopt;
-    }
-    return te;
+    for (const Reference &ref : m_cancelTargets)
+        if (!m_nameSeen.contains(ref.name))
+            error(ref.where, QStringLiteral("'cancel' refers to an unknown task or scope '%1'").arg(ref.name)
+                                 + suggestionSuffix(ref.name, m_taskNames, QStringLiteral("the scenario's tasks are")));
 }
 
 } // namespace scenarios

@@ -2,6 +2,7 @@
 
 #include "expectations.h"
 #include "interpreter.h"
+#include "runenv.h"
 #include "scenariodata.h"
 
 #include "engine/value.h"
@@ -10,22 +11,33 @@ namespace scenarios {
 
 QStringList profileNames()
 {
-    return {QStringLiteral("asyncgui"), QStringLiteral("trio"), QStringLiteral("asyncio")};
+    return engine::Profile::names();
 }
 
 engine::Profile profileFor(const QString &name)
 {
-    if (name == QLatin1String("trio"))
-        return engine::Profile::trio();
-    if (name == QLatin1String("asyncio"))
-        return engine::Profile::asyncio();
-    return engine::Profile::asyncgui();
+    return engine::Profile::byName(name).value_or(engine::Profile::asyncgui());
+}
+
+engine::Profile profileFor(const ScenarioData &data)
+{
+    engine::Profile profile = profileFor(data.profile);
+    if (data.ties) {
+        profile.ties = *data.ties;
+        profile.seed = data.seed;
+    }
+    if (data.propagation)
+        profile.propagation = *data.propagation;
+    if (data.start)
+        profile.start = *data.start;
+    return profile;
 }
 
 ScenarioRun::ScenarioRun(const Scenario &scenario)
     : m_scenario(scenario)
-    , m_runtime(std::make_unique<engine::Runtime>(profileFor(scenario.profile())))
+    , m_runtime(std::make_unique<engine::Runtime>(profileFor(scenario.data())))
 {
+    m_runtime->extension<RunEnv>().init(*m_runtime, scenario.data().resources);
     // The root node's name is the root task's name ("main" unless the scenario names it).
     if (const std::shared_ptr<const Node> &root = scenario.data().root)
         m_root = m_runtime->spawn(engine::NoId, root->name, bodyFor(root));

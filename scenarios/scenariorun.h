@@ -8,10 +8,12 @@
 
 namespace scenarios {
 
-/// The profile names a scenario may choose ("asyncgui", "trio", "asyncio").
+/// The profile names a scenario may choose (every library: "asyncgui", "trio", "asyncio", "haiway" …).
 QStringList profileNames();
 /// The engine profile called `name` (asyncgui when unknown; the parser rejects unknown names).
 engine::Profile profileFor(const QString &name);
+/// The scenario's profile: its library's, with the ties/propagation/start it overrides.
+engine::Profile profileFor(const ScenarioData &data);
 
 /// One expectation of the scenario's `expect` block that did not hold.
 struct Mismatch

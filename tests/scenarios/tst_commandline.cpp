@@ -164,7 +164,7 @@ private slots:
         const Result r = runCommand({QStringLiteral("run"), path});
         QCOMPARE(r.code, 2);
         QCOMPARE(r.out, QString());
-        QCOMPARE(r.err, path + QStringLiteral(":5:7: unknown key 'sleeep'; did you mean 'sleep'?\n"));
+        QCOMPARE(r.err, path + QStringLiteral(":5:7: unknown step 'sleeep'; did you mean 'sleep'?\n"));
     }
 
     void badUsageExitsTwo_data()

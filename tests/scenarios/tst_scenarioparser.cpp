@@ -75,9 +75,9 @@ private slots:
         QCOMPARE(s.sourcePath(), QStringLiteral("ok.yaml"));
         QCOMPARE(s.sourceText(), text);
         QCOMPARE(describeTree(rootOf(r)),
-                 QStringLiteral("nursery outer: body sleep 5, return 'done'\n"
+                 QStringLiteral("asyncgui.open_nursery outer: body sleep 5, return 'done'\n"
                                 "  task A: sleep 250, checkpoint, return [1, 'two', None]\n"
-                                "  wait_all wait_all#1 (daemon)\n"
+                                "  asyncgui.wait_all wait_all#1 (daemon)\n"
                                 "    task B: fail ValueError('boom')\n"
                                 "  task C: fail KeyError('k')"));
         const Expectations &e = s.data().expect;
@@ -159,9 +159,9 @@ private slots:
             << "title: T\ntitel: U\nrun: {task: A}\n" << "bad.yaml:2:1: unknown key 'titel'; did you mean 'title'?";
         QTest::newRow("unknown key far from any")
             << "title: T\nrun: {task: A}\nxyzzy: 1\n"
-            << "bad.yaml:3:1: unknown key 'xyzzy'; expected one of: version, title, concept, profile, description, run, expect";
+            << "bad.yaml:3:1: unknown key 'xyzzy'; expected one of: version, title, concept, profile, description, resources, run, expect";
         QTest::newRow("unknown step key")
-            << header + leaf + "    - sleeep: 1\n" << "bad.yaml:5:7: unknown key 'sleeep'; did you mean 'sleep'?";
+            << header + leaf + "    - sleeep: 1\n" << "bad.yaml:5:7: unknown step 'sleeep'; did you mean 'sleep'?";
         QTest::newRow("unknown bare step")
             << header + leaf + "    - chekpoint\n" << "bad.yaml:5:7: unknown step 'chekpoint'; did you mean 'checkpoint'?";
         QTest::newRow("missing title") << "run: {task: A}\n" << "bad.yaml:1:1: missing required key 'title'";
@@ -203,12 +203,12 @@ private slots:
             << header + leaf + "    - sleep: 1\n    - return: 1\n    - sleep: 1\n    - checkpoint\n"
             << "bad.yaml:7:7: this step is never reached: the script already ended with 'return' at line 6";
         QTest::newRow("daemon outside a nursery")
-            << header + "  wait_all:\n    - {task: A, daemon: true}\n" << "bad.yaml:4:17: 'daemon' is only allowed for children of a nursery";
+            << header + "  wait_all:\n    - {task: A, daemon: true}\n" << "bad.yaml:4:17: 'daemon' is only allowed for children of asyncgui.open_nursery (nursery)";
         QTest::newRow("two kinds in one node")
             << header + "  task: A\n  wait_any: [{task: B}]\n" << "bad.yaml:4:3: a node has exactly one kind; found 'task' and 'wait_any'";
         QTest::newRow("node without a kind")
             << header + "  steps: []\n"
-            << "bad.yaml:3:3: expected a node (a map with one of: task, wait_any, wait_all, nursery)";
+            << "bad.yaml:3:3: expected a node (a map with 'task' or a helper such as 'asyncgui.wait_any')";
         QTest::newRow("node kind misspelt")
             << header + "  tsak: A\n" << "bad.yaml:3:3: unknown key 'tsak'; did you mean 'task'?";
         QTest::newRow("result and error together")
@@ -233,12 +233,12 @@ private slots:
             << "title: T\nrun: {task: A}\n---\ntitle: U\n" << "bad.yaml:4:1: a scenario file holds one YAML document; a second one starts here";
         QTest::newRow("empty list item points at its dash")
             << header + "  wait_any:\n    -\n    - task: A\n"
-            << "bad.yaml:4:5: expected a node (a map with one of: task, wait_any, wait_all, nursery), not nothing";
+            << "bad.yaml:4:5: expected a node (a map with 'task' or a helper such as 'asyncgui.wait_any'), not nothing";
         QTest::newRow("empty run points at its colon")
-            << "title: T\nrun:\n" << "bad.yaml:2:4: expected a node (a map with one of: task, wait_any, wait_all, nursery), not nothing";
+            << "title: T\nrun:\n" << "bad.yaml:2:4: expected a node (a map with 'task' or a helper such as 'asyncgui.wait_any'), not nothing";
         QTest::newRow("empty run skips comments back to its colon")
             << "title: T\nrun:   # to do\n  # later\n\n"
-            << "bad.yaml:2:4: expected a node (a map with one of: task, wait_any, wait_all, nursery), not nothing";
+            << "bad.yaml:2:4: expected a node (a map with 'task' or a helper such as 'asyncgui.wait_any'), not nothing";
         QTest::newRow("columns count characters, not bytes")
             << header + "  task: A\n  steps: [{return: \u00e9}, {sleep: x}]\n"
             << "bad.yaml:4:32: invalid duration 'x'; expected whole ticks (e.g. 3), '250ms' or '2s'";
@@ -251,7 +251,7 @@ private slots:
                 + QString(4 + 4 * level, QLatin1Char(' ')) + "-\n";
         QTest::newRow("helpers nested too deeply")
             // The first node 51 levels down is L49's task (inside 50 helpers), at "- task: L49".
-            << deep << QStringLiteral("bad.yaml:%1:%2: nodes are nested more than 50 levels deep").arg(4 + 3 * 49).arg(4 + 4 * 49 + 3);
+            << deep << QStringLiteral("bad.yaml:%1:%2: nodes are nested more than 50 levels deep (the depth limit is 50)").arg(4 + 3 * 49).arg(4 + 4 * 49 + 3);
         QTest::newRow("task expectation of the wrong type")
             << header + "  task: A\nexpect:\n  tasks:\n    A: [cancelled]\n"
             << "bad.yaml:6:8: expected an outcome or a map (outcome, at, result, error) for task 'A', not a list";
