@@ -223,7 +223,7 @@ std::shared_ptr<const Node> ScenarioParser::readNode(const YAML::Node &yaml, boo
     const QStringList flags = parent ? parent->childFlags : QStringList();
     if (found.empty()) {
         const size_t before = m_errors.size();
-        readMap(yaml, kinds + QStringList{QStringLiteral("steps")} + flags);
+        readMap(yaml, kinds + QStringList{QStringLiteral("steps")} + flags, QStringLiteral("helper or key"));
         if (m_errors.size() == before)
             error(yaml, QStringLiteral("expected %1").arg(shape));
         return nullptr;
@@ -317,9 +317,8 @@ std::optional<YAML::Node> ScenarioParser::readHelper(Node &node, const Entry &ki
     YAML::Node children = kindEntry.value;
     bool childrenGiven = !kindEntry.value.IsNull();
     if (kindEntry.value.IsMap()) {
-        QStringList allowed{QStringLiteral("name")};
-        if (spec.maxChildren != 0)
-            allowed << QStringLiteral("children");
+        // `children` is always read, so that giving it to a body-only helper gets a clear message.
+        QStringList allowed{QStringLiteral("name"), QStringLiteral("children")};
         if (spec.body)
             allowed << QStringLiteral("body");
         allowed << spec.optionKeys();
@@ -365,8 +364,10 @@ std::optional<YAML::Node> ScenarioParser::readHelper(Node &node, const Entry &ki
         return std::nullopt;
     }
     if (spec.maxChildren >= 0 && count > spec.maxChildren) {
-        error(kindEntry.keyNode, spec.maxChildren == 0 ? QStringLiteral("'%1' takes no children, only a body").arg(kind)
-                                                       : QStringLiteral("'%1' takes at most %2 children, got %3").arg(kind).arg(spec.maxChildren).arg(count));
+        const QString limit = spec.maxChildren == 0                   ? QStringLiteral("takes no children, only a body")
+                              : spec.minChildren == spec.maxChildren ? QStringLiteral("takes exactly %1 %2").arg(spec.maxChildren).arg(spec.maxChildren == 1 ? QStringLiteral("child") : QStringLiteral("children"))
+                                                                     : QStringLiteral("takes at most %1 children").arg(spec.maxChildren);
+        error(kindEntry.keyNode, QStringLiteral("'%1' %2, got %3").arg(kind, limit).arg(count));
         return std::nullopt;
     }
     return count ? children : YAML::Node(YAML::NodeType::Sequence);

@@ -210,7 +210,7 @@ private slots:
             << header + "  steps: []\n"
             << "bad.yaml:3:3: expected a node (a map with 'task' or a helper such as 'asyncgui.wait_any')";
         QTest::newRow("node kind misspelt")
-            << header + "  tsak: A\n" << "bad.yaml:3:3: unknown key 'tsak'; did you mean 'task'?";
+            << header + "  tsak: A\n" << "bad.yaml:3:3: unknown helper or key 'tsak'; did you mean 'task'?";
         QTest::newRow("result and error together")
             << header + "  task: A\nexpect:\n  result: '1'\n  error: X\n"
             << "bad.yaml:6:3: expect has both 'result' and 'error'; a run either returns or raises";
