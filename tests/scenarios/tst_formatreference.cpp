@@ -1,0 +1,50 @@
+// The format's documentation keeps up with the helper table: every node key and every option a
+// scenario may use is documented in scenarios/README.md.
+
+#include "scenarios/helperspec.h"
+
+#include <QFile>
+#include <QtTest>
+
+using namespace scenarios;
+
+class TestFormatReference : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QFile readme(QStringLiteral(TASKSCOPE_FORMAT_README));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        m_text = QString::fromUtf8(readme.readAll());
+    }
+
+    void everyHelperNodeIsDocumented()
+    {
+        QStringList missing;
+        for (const HelperSpec &spec : helperSpecs())
+            if (!m_text.contains(QLatin1Char('`') + spec.name + QLatin1Char('`')))
+                missing << spec.name;
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("undocumented nodes: ") + missing.join(QStringLiteral(", "))));
+    }
+
+    void everyOptionIsDocumentedWithItsHelper()
+    {
+        QStringList missing;
+        for (const HelperSpec &spec : helperSpecs()) {
+            // The option must appear after the helper's first mention (in its own section).
+            const qsizetype section = m_text.indexOf(QLatin1Char('`') + spec.name + QLatin1Char('`'));
+            for (const OptionSpec &option : spec.options)
+                if (section < 0 || m_text.indexOf(QLatin1Char('`') + option.key, section) < 0)
+                    missing << spec.name + QLatin1Char('.') + option.key;
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("undocumented options: ") + missing.join(QStringLiteral(", "))));
+    }
+
+private:
+    QString m_text;
+};
+
+QTEST_GUILESS_MAIN(TestFormatReference)
+#include "tst_formatreference.moc"
