@@ -1,20 +1,15 @@
-// The headless command line: `taskscope run SCENARIO [--trace OUT.json] [--quiet]`, `list`,
-// `--help`, `--version`. Engine + scenarios + QtCore only, so it runs on a machine with no display.
+// The headless command line: `taskscope run|verify|list|new …`, `--help`, `--version`. Engine +
+// scenarios + QtCore only, so it runs on a machine with no display. Each verb lives in its own
+// file (cliverbs.h); this one dispatches and holds the help text.
 
 #include "commandline.h"
 
-#include "scenarios/scenariodata.h"
-#include "scenarios/scenariorun.h"
-#include "scenarios/tracejson.h"
-
-#include "engine/value.h"
+#include "clicommon.h"
+#include "cliverbs.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QTextStream>
-
-#include <algorithm>
-#include <optional>
 
 #ifndef TASKSCOPE_VERSION
 #define TASKSCOPE_VERSION "unknown"
@@ -24,176 +19,53 @@ namespace commandline {
 
 namespace {
 
-enum Exit : int {
-    ExitOk = 0,         // the run ended and every expectation holds
-    ExitMismatch = 1,   // an expectation does not hold, or the run did not finish
-    ExitUsage = 2,      // bad usage, bad scenario, trace not written
-};
-
-// A run that has not gone idle after this many scheduler steps is treated as not finishing
-// (v1 scenarios always end; this keeps a future format's mistakes from hanging a CI job).
-constexpr quint64 maxSteps = 10'000'000;
-
 const QString helpText = QStringLiteral(
-    "Usage: taskscope [SCENARIO]                 open the window\n"
-    "       taskscope run SCENARIO [options]     run headless and check the scenario's expect block\n"
-    "       taskscope list                       list the built-in scenarios\n"
-    "       taskscope --help | -h                this text\n"
-    "       taskscope --version | -v             the version\n"
+    "Usage: taskscope [SCENARIO]                  open the window (needs a display)\n"
+    "       taskscope run SCENARIO... [options]   run headless: outcome, task timeline, expectations\n"
+    "       taskscope verify [SCENARIO|DIR...]    check expectations (default: every built-in)\n"
+    "       taskscope list                        list the built-in scenarios by concept\n"
+    "       taskscope new NAME --from BUILTIN     start a scenario file from a built-in\n"
+    "       taskscope --help | -h                 this text (also after any verb)\n"
+    "       taskscope --version | -v              the version\n"
     "\n"
-    "SCENARIO is a scenario file (.yaml, format v1) or the id of a built-in scenario.\n"
+    "SCENARIO is a scenario file (.yaml, format v1) or the id of a built-in scenario. After '--'\n"
+    "every argument is a scenario, even one starting with '-'.\n"
     "\n"
-    "Options of run:\n"
-    "  --trace OUT.json   also write the run's trace as JSON (format taskscope-trace, version 1)\n"
-    "  --quiet            print nothing on standard output; problems still go to standard error\n"
+    "run SCENARIO... [--until T] [--trace OUT.json] [--quiet]\n"
+    "  Runs each scenario on the virtual clock until nothing is left to run, prints its outcome\n"
+    "  and one line per task (name, outcome, start..end time, result or error), and checks its\n"
+    "  expect block. Several scenarios run in turn, each after a '==> SCENARIO <==' line.\n"
+    "  --until T          stop once everything due at virtual time T has run (T: 250, 250ms or\n"
+    "                     2s; 1 tick = 1 ms) and show the state then: tasks that have not ended\n"
+    "                     show as running. A run that has not ended by T is not checked (exit 1).\n"
+    "  --trace OUT.json   also write the run's trace as JSON (one scenario only)\n"
+    "  --quiet, -q        print nothing on standard output; problems still go to standard error\n"
     "\n"
-    "Exit codes:\n"
-    "  0  the run ended and every expectation holds\n"
-    "  1  an expectation does not hold, or the run did not finish\n"
-    "  2  bad usage, an unreadable or invalid scenario, or the trace could not be written\n"
+    "verify [SCENARIO|DIR...]\n"
+    "  Runs each scenario and checks its expect block; a DIR is searched recursively for *.yaml\n"
+    "  files, in sorted order. Prints 'PASS NAME', or 'FAIL NAME' followed by the reasons, then\n"
+    "  'N passed, N failed'. A scenario with no expect block fails: it has nothing to check.\n"
+    "  An invalid scenario fails too, and its problems go to standard error.\n"
     "\n"
-    "Problems are printed as FILE:LINE:COLUMN: MESSAGE.\n");
+    "list\n"
+    "  The built-in scenarios grouped by concept: id and title.\n"
+    "\n"
+    "new NAME --from BUILTIN\n"
+    "  Writes a copy of the built-in scenario BUILTIN to NAME ('.yaml' is added when NAME has no\n"
+    "  suffix) and says how to run it. Never overwrites an existing file.\n"
+    "\n"
+    "Exit codes (with several scenarios, the worst one):\n"
+    "  0  every run ended and every expectation holds\n"
+    "  1  an expectation does not hold, a run did not end (also when stopped by --until), or\n"
+    "     verify found a scenario with nothing to check\n"
+    "  2  bad usage, an unreadable or invalid scenario, or a file could not be written\n"
+    "\n"
+    "Problems go to standard error; those in a scenario read FILE:LINE:COLUMN: MESSAGE.\n");
 
-struct RunOptions
-{
-    QString target;
-    QString tracePath;
-    bool quiet = false;
-};
-
-int usageError(QTextStream &err, const QString &message)
-{
-    err << "taskscope: " << message << "\nTry 'taskscope --help'.\n";
-    err.flush();
-    return ExitUsage;
-}
-
-// Fills `options` from the arguments after "run"; returns an exit code on a usage error.
-std::optional<int> parseRunArguments(const QStringList &args, RunOptions &options, QTextStream &err)
-{
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &arg = args.at(i);
-        if (arg == QLatin1String("--quiet") || arg == QLatin1String("-q")) {
-            options.quiet = true;
-        } else if (arg == QLatin1String("--trace")) {
-            if (i + 1 >= args.size())
-                return usageError(err, QStringLiteral("--trace needs a file name"));
-            options.tracePath = args.at(++i);
-        } else if (arg.startsWith(QLatin1String("--trace="))) {
-            options.tracePath = arg.mid(8);
-            if (options.tracePath.isEmpty())
-                return usageError(err, QStringLiteral("--trace needs a file name"));
-        } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
-            return usageError(err, QStringLiteral("unknown option '%1' for run").arg(arg));
-        } else if (!options.target.isEmpty()) {
-            return usageError(err, QStringLiteral("run takes one scenario, got '%1' and '%2'").arg(options.target, arg));
-        } else {
-            options.target = arg;
-        }
-    }
-    if (options.target.isEmpty())
-        return usageError(err, QStringLiteral("run needs a scenario file or a built-in scenario id"));
-    return std::nullopt;
-}
-
-void printTasks(const scenarios::ScenarioRun &run, QTextStream &out)
-{
-    const engine::Runtime &rt = run.runtime();
-    int width = 0;
-    for (engine::TaskId id = 0; id < rt.taskCount(); ++id)
-        width = std::max(width, int(rt.trace().taskName(id).size()));
-    for (engine::TaskId id = 0; id < rt.taskCount(); ++id) {
-        const engine::TaskState state = rt.state(id);
-        QString line = QStringLiteral("  %1  %2").arg(rt.trace().taskName(id), -width).arg(QLatin1String(engine::toString(state)), -9);
-        if (!engine::isFinal(state))
-            line += QStringLiteral("  (still open at t=%1)").arg(rt.now());
-        else
-            line += QStringLiteral("  t=%1").arg(rt.endTime(id));
-        if (state == engine::TaskState::Completed && rt.result(id).isValid())
-            line += QStringLiteral("  ") + engine::describeValue(rt.result(id));
-        else if (state == engine::TaskState::Failed)
-            line += QStringLiteral("  ") + engine::Error::fromException(rt.error(id)).describe();
-        out << line << '\n';
-    }
-}
-
-int runScenario(const RunOptions &options, QTextStream &out, QTextStream &err)
-{
-    QString path = options.target;
-    if (!QFileInfo::exists(path)) {
-        const std::optional<scenarios::BuiltinScenario> builtin = scenarios::findBuiltin(path);
-        if (!builtin) {
-            err << "taskscope: '" << path << "' is neither a file nor a built-in scenario (see 'taskscope list')\n";
-            err.flush();
-            return ExitUsage;
-        }
-        path = builtin->path;
-    }
-    const scenarios::LoadResult loaded = scenarios::loadScenarioFile(path);
-    if (!loaded.ok()) {
-        for (const scenarios::Diagnostic &d : loaded.errors)
-            err << d.format() << '\n';
-        err.flush();
-        return ExitUsage;
-    }
-    const scenarios::Scenario &scenario = *loaded.scenario;
-    scenarios::ScenarioRun run(scenario);
-    run.scheduler().runUntilIdle(maxSteps);
-
-    const engine::Runtime &rt = run.runtime();
-    const bool ended = run.finished();
-    const std::vector<scenarios::Mismatch> mismatches = run.checkExpectations();
-    const int expected = scenario.data().expect.count();
-    if (!options.quiet) {
-        out << scenario.title() << "  [" << scenario.profile();
-        if (!scenario.conceptName().isEmpty())
-            out << " · " << scenario.conceptName();
-        out << "]  " << scenario.sourcePath() << '\n';
-        out << "outcome: " << rt.trace().taskName(run.rootTask()) << ' ' << run.outcomeText();
-        if (ended)
-            out << " at t=" << rt.endTime(run.rootTask());
-        out << '\n' << "tasks:\n";
-        printTasks(run, out);
-        if (expected == 0)
-            out << "expect: nothing to check (the scenario has no expect block)\n";
-        else if (mismatches.empty())
-            out << "expect: all " << expected << " expectations hold\n";
-        else
-            out << "expect: " << mismatches.size() << " of " << expected << " expectations do not hold\n";
-        out.flush();
-    }
-    for (const scenarios::Mismatch &m : mismatches)
-        err << scenarios::Diagnostic{m.where, QStringLiteral("expectation not met: ") + m.message}.format() << '\n';
-    if (!ended)
-        err << scenario.sourcePath() << ": the run did not finish (stopped at t=" << rt.now() << ")\n";
-    err.flush();
-
-    if (!options.tracePath.isEmpty()) {
-        QString problem;
-        if (!scenarios::writeTraceJson(run, options.tracePath, &problem)) {
-            err << "taskscope: " << problem << '\n';
-            err.flush();
-            return ExitUsage;
-        }
-        if (!options.quiet) {
-            out << "trace: " << rt.trace().size() << " events written to " << options.tracePath << '\n';
-            out.flush();
-        }
-    }
-    return mismatches.empty() && ended ? ExitOk : ExitMismatch;
-}
-
-int listBuiltins(QTextStream &out)
-{
-    const std::vector<scenarios::BuiltinScenario> all = scenarios::builtinScenarios();
-    int width = 0;
-    for (const auto &b : all)
-        width = std::max(width, int(b.id.size()));
-    for (const auto &b : all)
-        out << QStringLiteral("%1  %2  (%3)").arg(b.id, -width).arg(b.title, b.conceptName) << '\n';
-    out.flush();
-    return ExitOk;
-}
+const QStringList verbs{QStringLiteral("run"), QStringLiteral("verify"), QStringLiteral("list"),
+                        QStringLiteral("new")};
+const QStringList helpFlags{QStringLiteral("--help"), QStringLiteral("-h")};
+const QStringList versionFlags{QStringLiteral("--version"), QStringLiteral("-v")};
 
 QString version()
 {
@@ -201,15 +73,35 @@ QString version()
     return fromApp.isEmpty() ? QStringLiteral(TASKSCOPE_VERSION) : fromApp;
 }
 
+// `taskscope run --help` prints the help, unless the flag comes after '--' (a file name then).
+bool asksForHelp(const QStringList &args)
+{
+    for (const QString &arg : args) {
+        if (arg == QLatin1String("--"))
+            return false;
+        if (helpFlags.contains(arg))
+            return true;
+    }
+    return false;
+}
+
+int unknownCommand(const QString &word, QTextStream &err)
+{
+    const bool option = word.startsWith(QLatin1Char('-'));
+    const QString hint = didYouMean(word, option ? helpFlags + versionFlags : verbs);
+    return usageError(err, (option ? QStringLiteral("unknown option '%1'%2") : QStringLiteral("unknown command '%1'%2")).arg(word, hint));
+}
+
 } // namespace
 
 bool isCommand(const QString &argument)
 {
-    static const QStringList commands{QStringLiteral("run"), QStringLiteral("list"), QStringLiteral("--help"),
-                                      QStringLiteral("-h"), QStringLiteral("--version"), QStringLiteral("-v")};
     // Any other option is the command line's to reject: the window takes no options, and an
-    // unknown flag must say so rather than fall through to "no display".
-    return commands.contains(argument) || argument.startsWith(QLatin1Char('-'));
+    // unknown flag must say so rather than fall through to "no display". So must a misspelt verb
+    // ("veryfy"), unless it really names a scenario to open.
+    if (verbs.contains(argument) || argument.startsWith(QLatin1Char('-')))
+        return true;
+    return !didYouMean(argument, verbs).isEmpty() && !QFileInfo::exists(argument) && !scenarios::findBuiltin(argument);
 }
 
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -217,29 +109,26 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (arguments.isEmpty())
         return usageError(err, QStringLiteral("no command given"));
     const QString &verb = arguments.first();
-    if (verb == QLatin1String("--help") || verb == QLatin1String("-h")) {
+    const QStringList rest = arguments.mid(1);
+    if (helpFlags.contains(verb) || (verbs.contains(verb) && asksForHelp(rest))) {
         out << helpText;
         out.flush();
         return ExitOk;
     }
-    if (verb == QLatin1String("--version") || verb == QLatin1String("-v")) {
+    if (versionFlags.contains(verb)) {
         out << "taskscope " << version() << '\n';
         out.flush();
         return ExitOk;
     }
-    if (verb == QLatin1String("list")) {
-        if (arguments.size() > 1)
-            return usageError(err, QStringLiteral("list takes no arguments"));
-        return listBuiltins(out);
-    }
-    if (verb == QLatin1String("run")) {
-        RunOptions options;
-        if (const std::optional<int> failed = parseRunArguments(arguments.mid(1), options, err))
-            return *failed;
-        return runScenario(options, out, err);
-    }
-    return usageError(err, verb.startsWith(QLatin1Char('-')) ? QStringLiteral("unknown option '%1'").arg(verb)
-                                                            : QStringLiteral("unknown command '%1'").arg(verb));
+    if (verb == QLatin1String("run"))
+        return runVerb(rest, out, err);
+    if (verb == QLatin1String("verify"))
+        return verifyVerb(rest, out, err);
+    if (verb == QLatin1String("list"))
+        return listVerb(rest, out, err);
+    if (verb == QLatin1String("new"))
+        return newVerb(rest, out, err);
+    return unknownCommand(verb, err);
 }
 
 } // namespace commandline

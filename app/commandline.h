@@ -4,10 +4,11 @@
 
 class QTextStream;
 
-/// The headless command line (`taskscope run FILE …`). It needs no display and creates no widgets.
+/// The headless command line (`taskscope run|verify|list|new …`). It needs no display and
+/// creates no widgets.
 namespace commandline {
 
-/// True if `argument` (argv[1]) names a command-line verb or flag (run, --help, --version …)
+/// True if `argument` (argv[1]) names a command-line verb or flag (run, verify, --help …)
 /// rather than a scenario to open in the window.
 bool isCommand(const QString &argument);
 

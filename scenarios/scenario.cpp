@@ -2,6 +2,7 @@
 
 #include "scenariodata.h"
 #include "scenarioparser.h"
+#include "yamlvalue.h"
 
 #include <QDir>
 #include <QFile>
@@ -35,6 +36,15 @@ QString Scenario::sourceText() const { return m_data->text; }
 LoadResult parseScenario(const QString &text, const QString &fileName)
 {
     return ScenarioParser(fileName).parse(text);
+}
+
+std::optional<engine::Tick> parseDurationText(const QString &text, QString *error)
+{
+    // The file format's own reader, so that `--until` and `sleep:` accept exactly the same text.
+    const engine::Tick ticks = parseDuration(text, error);
+    if (ticks < 0)
+        return std::nullopt;
+    return ticks;
 }
 
 LoadResult loadScenarioFile(const QString &path)

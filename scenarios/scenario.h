@@ -64,6 +64,10 @@ LoadResult loadScenarioFile(const QString &path);
 /// Parses and validates scenario text; `fileName` is used in diagnostics.
 LoadResult parseScenario(const QString &text, const QString &fileName);
 
+/// A duration written as in a scenario file: whole ticks ("3"), "250ms", "2s", "1.5s"
+/// (1 tick = 1 ms). Empty with a sentence in `error` when the text is not one.
+std::optional<engine::Tick> parseDurationText(const QString &text, QString *error);
+
 /// A scenario shipped inside the program.
 struct BuiltinScenario
 {
