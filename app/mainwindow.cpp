@@ -146,8 +146,12 @@ void MainWindow::openInitial(const QStringList &arguments)
                                  tr("“%1” is neither a scenario file nor a built-in scenario.").arg(wanted));
     }
     if (!opened) {
+        // The introductory race, the one the README starts with; any built-in if it is gone.
+        const QString intro = QStringLiteral("race-first-finisher");
         const auto builtins = scenarios::builtinScenarios();
-        if (!builtins.empty())
+        if (scenarios::findBuiltin(intro))
+            openBuiltin(intro);
+        else if (!builtins.empty())
             openBuiltin(builtins.front().id);
     }
     screenshotIfAsked();
