@@ -66,7 +66,7 @@ private slots:
     void theCatalogueHasThreeDocumentedBuiltins()
     {
         const std::vector<BuiltinScenario> all = builtinScenarios();
-        QCOMPARE(all.size(), size_t(3));
+        QVERIFY(all.size() >= 3);   // the three v1 timelines plus the library catalogues
         for (const BuiltinScenario &b : all) {
             QVERIFY2(b.path.startsWith(QLatin1String(":/scenarios/")), qPrintable(b.path));
             const LoadResult r = loadScenarioFile(b.path);
