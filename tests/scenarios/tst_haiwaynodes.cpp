@@ -51,7 +51,7 @@ private slots:
         QCOMPARE(firstError(scenario(QStringLiteral("  haiway.timeout:\n    - task: A\n"))),
                  QStringLiteral("bad.yaml:3:3: 'haiway.timeout' needs 'seconds' (the deadline, from the call); use the map form"));
         QCOMPARE(firstError(scenario(QStringLiteral("  haiway.timeout:\n    seconds: 1\n    children: [{task: A}, {task: B}]\n"))),
-                 QStringLiteral("bad.yaml:3:3: 'haiway.timeout' takes at most 1 children, got 2"));
+                 QStringLiteral("bad.yaml:3:3: 'haiway.timeout' takes exactly 1 child, got 2"));
         QCOMPARE(firstError(scenario(QStringLiteral("  haiway.stream_concurrently:\n    - {task: N}\n"))),
                  QStringLiteral("bad.yaml:3:3: 'haiway.stream_concurrently' needs at least 2 children, got 1"));
         QCOMPARE(firstError(scenario(QStringLiteral("  haiway.throttle:\n    limit: 0\n    children: [{task: A}]\n"))),
