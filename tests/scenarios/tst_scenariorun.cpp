@@ -63,10 +63,10 @@ class TestScenarioRun : public QObject
     Q_OBJECT
 
 private slots:
-    void theCatalogueHasThreeDocumentedBuiltins()
+    void everyBuiltinIsDocumented()
     {
         const std::vector<BuiltinScenario> all = builtinScenarios();
-        QCOMPARE(all.size(), size_t(3));
+        QVERIFY(all.size() >= 3);
         for (const BuiltinScenario &b : all) {
             QVERIFY2(b.path.startsWith(QLatin1String(":/scenarios/")), qPrintable(b.path));
             const LoadResult r = loadScenarioFile(b.path);
