@@ -25,7 +25,6 @@ namespace aio = engine::asyncio;
 
 QCoro::Task<Value> taskGroupBody(Ctx ctx, aio::TaskGroup &group, std::shared_ptr<const Node> node)
 {
-    ctx.rt->extension<RunEnv>().nameScope(node->name, group.scope());
     for (const auto &child : node->children)
         group.createTask(child->name, bodyFor(child));
     aio::TaskGroup *open = &group;
@@ -102,9 +101,10 @@ QCoro::Task<Value> asCompleted(Ctx ctx, std::shared_ptr<const Node> node)
 
 // -- timeouts and shield ----------------------------------------------------------------------
 
+// asyncio has no scope cancellation: `cancel: NAME` on these nodes cancels the task they run in.
 QCoro::Task<Value> timeoutBlock(Ctx ctx, aio::Timeout timeout, std::shared_ptr<const Node> node)
 {
-    ctx.rt->extension<RunEnv>().nameScope(node->name, timeout.id());
+    Q_UNUSED(timeout);
     QCoro::Task<Value> body = runBody(ctx, node);
     co_return co_await body;
 }
