@@ -61,7 +61,7 @@ private slots:
         QTest::newRow("timeout not a duration") << aio(QStringLiteral("  asyncio.wait_for:\n    timeout: soon\n    children: [{task: A}]\n"))
                                                 << "bad.yaml:5:14: invalid duration 'soon'; expected whole ticks (e.g. 3), '250ms' or '2s'";
         QTest::newRow("wait_for takes one child") << aio(QStringLiteral("  asyncio.wait_for:\n") + twoChildren)
-                                                  << "bad.yaml:4:3: 'asyncio.wait_for' takes at most 1 children, got 2";
+                                                  << "bad.yaml:4:3: 'asyncio.wait_for' takes exactly 1 child, got 2";
         QTest::newRow("misspelt option") << aio(QStringLiteral("  asyncio.gather:\n    return_exception: true\n") + twoChildren)
                                          << "bad.yaml:5:5: unknown key 'return_exception'; did you mean 'return_exceptions'?";
     }

@@ -109,7 +109,7 @@ private slots:
             << "bad.yaml:5:5: 'effectpy.timeout' needs 'seconds' (the deadline)";
         QTest::newRow("zip_par with three")
             << node("effectpy.zip_par", {}, QString(twoTasks) + "    - task: C\n")
-            << "bad.yaml:4:3: 'effectpy.zip_par' takes at most 2 children, got 3";
+            << "bad.yaml:4:3: 'effectpy.zip_par' takes exactly 2 children, got 3";
         QTest::newRow("unknown then")
             << node("effectpy.fork", "    then: joinn\n")
             << "bad.yaml:5:11: unknown then 'joinn'; did you mean 'join'?";

@@ -62,7 +62,7 @@ private slots:
         QTest::newRow("move_on_when needs its child") << trio("  trio.util_move_on_when:\n    body: [{sleep: 1}]\n")
                                                       << "bad.yaml:5:5: missing required key 'children'";
         QTest::newRow("scope takes no children") << trio("  trio.cancel_scope:\n    - task: A\n")
-                                                 << "bad.yaml:4:3: 'trio.cancel_scope' takes no children, only a body";
+                                                 << "bad.yaml:4:3: 'trio.cancel_scope' takes no children, only a body, got 1";
     }
 
     void badOptions()
