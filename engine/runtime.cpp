@@ -1,5 +1,6 @@
 #include "runtime.h"
 
+#include "swapremove.h"
 #include "value.h"
 
 #include <algorithm>
@@ -93,18 +94,6 @@ QCoro::Task<void> taskMain(Runtime *rt, TaskId id, Body body, bool deferred)
         error = std::current_exception();
     }
     rt->taskFinished(id, std::move(value), error);
-}
-
-// Removes position `index` of `list` in O(1) by moving the last element there; `moved` updates
-// the moved element's back-reference.
-template<typename Moved>
-void swapRemove(std::vector<qint32> &list, qint32 index, Moved moved)
-{
-    const qint32 last = list.back();
-    list[size_t(index)] = last;
-    list.pop_back();
-    if (size_t(index) < list.size())
-        moved(last, index);
 }
 
 void abortTimer(Runtime &rt, TaskId, qint64 timer)
@@ -272,146 +261,6 @@ void Runtime::scheduledCancelJob(void *self, qint64 task, qint64 why)
 {
     auto *rt = static_cast<Runtime *>(self);
     rt->cancelTask(TaskId(task), NoId, rt->m_scheduledReasons.at(int(why)));
-}
-
-// Scopes -------------------------------------------------------------------------------------------
-
-ScopeId Runtime::openScope(TaskId owner, const ScopeOptions &options)
-{
-    const ScopeId id = ScopeId(m_scopes.size());
-    const ScopeId parent = options.detached ? NoId : m_tasks[size_t(owner)].current;
-    m_scopes.emplace_back();
-    ScopeRecord &sc = m_scopes.back();
-    sc.parent = parent;
-    sc.ownerPrevious = m_tasks[size_t(owner)].current;
-    sc.owner = owner;
-    sc.kind = options.kind;
-    sc.shield = options.shield;
-    sc.edge = options.edge.value_or(m_profile.edgeCancellation);
-    sc.observer = options.observer;
-    if (parent != NoId) {
-        ScopeRecord &p = m_scopes[size_t(parent)];
-        sc.indexInParent = qint32(p.children.size());
-        p.children.push_back(id);
-    }
-    m_trace.addScope(id, TraceScope{m_trace.intern(options.name), owner, parent, options.kind});
-    record(EventKind::ScopeEntered, owner, id, NoId, NoId, options.name, -1, quint8(options.kind));
-    placeTask(owner, id);
-    if (options.deadline != Never)
-        setDeadline(id, options.deadline);
-    return id;
-}
-
-void Runtime::leaveScope(TaskId owner, ScopeId scope)
-{
-    ScopeRecord &sc = m_scopes[size_t(scope)];
-    if (!sc.ownerInside)
-        return;
-    sc.ownerInside = false;
-    Q_ASSERT(m_tasks[size_t(owner)].current == scope);
-    placeTask(owner, sc.ownerPrevious);   // not sc.parent: a detached scope has none
-}
-
-bool Runtime::closeScope(ScopeId scope, const std::exception_ptr &error, const QString &how)
-{
-    ScopeRecord &sc = m_scopes[size_t(scope)];
-    if (!sc.open)
-        return false;
-    leaveScope(sc.owner, scope);
-    ScopeRecord &s = m_scopes[size_t(scope)];
-    // An edge scope raised its one cancellation in the task itself, so it catches what comes
-    // back; a level scope catches only if no scope outside it is cancelled too (trio's rule).
-    const bool caught = isCancelled(error) && s.cancelCalled
-        && (s.edge || s.shield || cancelSource(s.owner, s.parent) == NoId);
-    s.cancelledCaught = caught;
-    s.open = false;
-    s.observer = nullptr;
-    if (s.liveChildren == 0)
-        s.keepAlive.reset();   // callers inside childEnded() hold their own reference
-    m_scheduler.cancelTimer(s.deadlineTimer);
-    s.deadlineTimer = Scheduler::NoTimer;
-    if (s.parent != NoId) {
-        swapRemove(m_scopes[size_t(s.parent)].children, s.indexInParent,
-                   [this](ScopeId moved, qint32 index) { m_scopes[size_t(moved)].indexInParent = index; });
-        s.indexInParent = -1;
-    }
-    QString text = how;
-    if (text.isEmpty())
-        text = caught ? QStringLiteral("caught cancellation")
-                      : !error ? QString() : isCancelled(error) ? QStringLiteral("cancelled") : QStringLiteral("raised");
-    record(EventKind::ScopeExited, s.owner, scope, NoId, NoId, text);
-    return caught;
-}
-
-void Runtime::cancelScope(ScopeId scope, TaskId by, const QString &why, EventId cause)
-{
-    ScopeRecord &sc = m_scopes[size_t(scope)];
-    if (!sc.open || sc.cancelCalled)
-        return;
-    sc.cancelCalled = true;
-    sc.cancelEvent = record(EventKind::CancelRequested, NoId, scope, cause, by, why);
-    deliverToScope(scope);
-}
-
-void Runtime::setDeadline(ScopeId scope, Tick deadline)
-{
-    ScopeRecord &sc = m_scopes[size_t(scope)];
-    m_scheduler.cancelTimer(sc.deadlineTimer);
-    sc.deadlineTimer = Scheduler::NoTimer;
-    sc.deadline = deadline;
-    if (!sc.open || sc.cancelCalled || deadline == Never)
-        return;
-    const EventId set = record(EventKind::TimerSet, sc.owner, scope, NoId, NoId, {}, deadline);
-    if (deadline <= now()) {
-        cancelScope(scope, NoId, QStringLiteral("deadline reached"), set);
-        return;
-    }
-    sc.deadlineTimer = m_scheduler.addTimer(deadline, Job{&Runtime::deadlineJob, this, scope, 0, sc.owner, quint8(JobLabel::Deadline)});
-}
-
-void Runtime::deadlineJob(void *self, qint64 scope, qint64)
-{
-    auto *rt = static_cast<Runtime *>(self);
-    ScopeRecord &sc = rt->m_scopes[size_t(scope)];
-    sc.deadlineTimer = Scheduler::NoTimer;
-    if (!sc.open || sc.cancelCalled)
-        return;
-    const EventId fired = rt->record(EventKind::TimerFired, sc.owner, ScopeId(scope));
-    rt->cancelScope(ScopeId(scope), NoId, QStringLiteral("deadline reached"), fired);
-}
-
-void Runtime::setObserver(ScopeId scope, ScopeObserver *observer)
-{
-    m_scopes[size_t(scope)].observer = observer;
-}
-
-void Runtime::keepObserverAlive(ScopeId scope, std::shared_ptr<ScopeObserver> observer)
-{
-    ScopeRecord &sc = m_scopes[size_t(scope)];
-    sc.observer = observer.get();
-    sc.keepAlive = std::move(observer);
-}
-
-void Runtime::placeTask(TaskId task, ScopeId scope)
-{
-    unplaceTask(task);
-    TaskRecord &rec = m_tasks[size_t(task)];
-    rec.current = scope;
-    if (scope == NoId)
-        return;
-    auto &here = m_scopes[size_t(scope)].here;
-    rec.hereIndex = qint32(here.size());
-    here.push_back(task);
-}
-
-void Runtime::unplaceTask(TaskId task)
-{
-    TaskRecord &rec = m_tasks[size_t(task)];
-    if (rec.current == NoId || rec.hereIndex < 0)
-        return;
-    swapRemove(m_scopes[size_t(rec.current)].here, rec.hereIndex,
-               [this](TaskId moved, qint32 index) { m_tasks[size_t(moved)].hereIndex = index; });
-    rec.hereIndex = -1;
 }
 
 // Cancellation -------------------------------------------------------------------------------------

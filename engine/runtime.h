@@ -114,6 +114,14 @@ public:
     bool closeScope(ScopeId scope, const std::exception_ptr &error, const QString &how = {});
     void cancelScope(ScopeId scope, TaskId by, const QString &why, EventId cause = NoId);
     void setDeadline(ScopeId scope, Tick deadline);
+    /// Moves live `task` out of the scope it lives in into `scope` (trio's task_status.started():
+    /// the child of nursery.start() leaves the caller for the nursery). Its own open scopes move
+    /// with it; the old scope stops counting it (a join on it may end) and the new one counts it
+    /// and hears of its end. Recorded as Moved. A task living in no scope (a root) is not moved.
+    void moveTask(TaskId task, ScopeId scope);
+    /// Would a checkpoint of a task living directly in `scope` raise Cancelled (a level-triggered
+    /// cancellation of `scope` or of a scope around it, up to a shield)?
+    bool scopeEffectivelyCancelled(ScopeId scope) const;
     bool scopeCancelCalled(ScopeId scope) const { return m_scopes[size_t(scope)].cancelCalled; }
     bool scopeCancelledCaught(ScopeId scope) const { return m_scopes[size_t(scope)].cancelledCaught; }
     /// Tasks spawned into `scope` that have not ended (as far as the scope has been told).
