@@ -248,7 +248,22 @@ void Runtime::cancelTask(TaskId id, TaskId by, const QString &why, EventId cause
     }
     rec.selfCancel = true;
     rec.selfCancelEvent = requested;
+    ++rec.cancelsRequested;
     interruptIfCancelled(id);
+}
+
+int Runtime::uncancel(TaskId id)
+{
+    TaskRecord &rec = m_tasks[size_t(id)];
+    if (rec.cancelsRequested == 0)
+        return 0;
+    --rec.cancelsRequested;
+    // Python 3.13: back at zero, a request not delivered yet is dropped (_must_cancel = False).
+    // A suspended task whose wait was already interrupted keeps it: asyncio had cancelled the
+    // future it waited on, which cannot be undone.
+    if (rec.cancelsRequested == 0 && !(rec.handle && rec.wakePosted))
+        rec.edgePending = 0;
+    return rec.cancelsRequested;
 }
 
 void Runtime::scheduleCancel(TaskId id, Tick at, const QString &why)
@@ -305,6 +320,7 @@ void Runtime::requestEdgeCancel(TaskId task, EventId cause)
     if (isFinal(rec.state))
         return;
     ++rec.edgePending;
+    ++rec.cancelsRequested;
     rec.edgeCause = cause;
     interruptIfCancelled(task);
 }

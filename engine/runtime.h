@@ -100,6 +100,13 @@ public:
     TaskId current() const { return m_current; }
     /// Requests cancellation of a whole task (asyncgui/asyncio task.cancel()).
     void cancelTask(TaskId id, TaskId by, const QString &why, EventId cause = NoId);
+    /// asyncio's task.cancelling(): the cancel requests made on `id` (every cancelTask(), and every
+    /// edge-triggered scope cancellation that reached it) not yet withdrawn by uncancel().
+    int cancelling(TaskId id) const { return m_tasks[size_t(id)].cancelsRequested; }
+    /// asyncio's task.uncancel(): withdraws one request and returns how many are left. At zero a
+    /// request the task has not met yet is dropped (Python 3.13), unless its wait was already
+    /// interrupted for it.
+    int uncancel(TaskId id);
     /// Cancels `id` when the clock reaches `at`, from the timer batch itself (asyncio's
     /// loop.call_at(t, task.cancel)): it runs before any task woken at that instant.
     void scheduleCancel(TaskId id, Tick at, const QString &why);
@@ -214,6 +221,7 @@ private:
         bool selfCancel = false;
         bool cancelSeen = false;
         quint16 edgePending = 0;   // asyncio: undelivered cancel requests (raised once)
+        quint16 cancelsRequested = 0;   // asyncio: task.cancelling()
         EventId edgeCause = NoId;
     };
     struct ScopeRecord
