@@ -257,7 +257,8 @@ private Q_SLOTS:
         runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
             concurry::GatherOptions options;
             options.progress = true;
-            co_return co_await concurry::asyncGather(ctx, testing::children({"A:1", "B:3"}), options);
+            std::vector<Child> aws = testing::children({"A:1", "B:3"});
+            co_return co_await concurry::asyncGather(ctx, std::move(aws), options);
         });
         QCOMPARE(progressLines(rt.trace()), QStringList({"t=0 main value emitted progress: 0/2 done (elapsed 0)",
                                                          "t=1 main value emitted progress: 1/2 done (elapsed 1)",
