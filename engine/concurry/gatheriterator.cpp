@@ -64,6 +64,8 @@ GatherIterator::Item GatherIterator::take(Ctx ctx)
 
 QCoro::Task<std::optional<GatherIterator::Item>> GatherIterator::next(Ctx ctx)
 {
+    if (m_set->size() == 0)
+        finish();   // `if total == 0: return`: an empty generator (it would otherwise poll forever)
     if (m_finished)
         co_return std::nullopt;
     if (!m_batch.empty())

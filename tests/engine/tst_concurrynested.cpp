@@ -207,6 +207,22 @@ private Q_SLOTS:
                               "t=3 main value emitted yields ([1, 1, 'k'], 'C')"}));
     }
 
+    void emptyArgumentsEndAtOnce()
+    {
+        Runtime rt(Profile::asyncio());
+        runMain(rt, [](Ctx ctx) -> QCoro::Task<Value> {
+            std::vector<Nested> emptyList{list({})};
+            std::vector<Nested> emptyDict{Nested::dict({}, {})};
+            std::vector<Nested> emptyIter{list({})};
+            const Value fromList = co_await concurry::gatherArgs(ctx, std::move(emptyList));
+            const Value fromDict = co_await concurry::gatherArgs(ctx, std::move(emptyDict));
+            auto it = concurry::gatherArgsIter(ctx, std::move(emptyIter));
+            const auto first = co_await it->next(ctx);
+            co_return QStringLiteral("%1 %2 %3").arg(describeValue(fromList), describeValue(fromDict), first ? "item" : "StopIteration");
+        });
+        QCOMPARE(mainOutcome(rt.trace()), QStringLiteral("t=0 main completed '[] {} StopIteration'"));
+    }
+
     // progress ------------------------------------------------------------------------------------
 
     void waitReportsProgressAtTheCallAndAtPollsThatSawCompletions()
