@@ -42,6 +42,18 @@ TaskId Nursery::start(const QString &name, Body body, StartPolicy policy, bool d
     return id;
 }
 
+void Nursery::adopt(TaskId child)
+{
+    // childEnded() looks children up by binary search: an adopted task can be older than children
+    // started since, so it is inserted in order.
+    const auto pos = std::lower_bound(m_children.begin(), m_children.end(), child) - m_children.begin();
+    m_children.insert(m_children.begin() + pos, child);
+    m_daemon.insert(m_daemon.begin() + pos, false);
+    m_closer.insert(m_closer.begin() + pos, false);
+    ++m_liveNonDaemons;
+    m_ctx.rt->moveTask(child, m_scope);
+}
+
 void Nursery::cancel(const QString &why, EventId cause)
 {
     m_ctx.rt->cancelScope(m_scope, m_ctx.rt->current(), why, cause);

@@ -44,6 +44,9 @@ public:
     TaskId start(const QString &name, Body body, bool daemon = false);
     /// `closeOnFinish`: when this child completes, the nursery closes (asyncgui 0.11).
     TaskId start(const QString &name, Body body, StartPolicy policy, bool daemon = false, bool closeOnFinish = false);
+    /// Takes `child`, a live task living in another scope, in as a non-daemon child: it is moved
+    /// into this nursery's scope (Runtime::moveTask; trio's task_status.started()).
+    void adopt(TaskId child);
     /// Cancels everything in the nursery (asyncgui Nursery.close()).
     void cancel(const QString &why, EventId cause = NoId);
 

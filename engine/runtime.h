@@ -100,6 +100,13 @@ public:
     TaskId current() const { return m_current; }
     /// Requests cancellation of a whole task (asyncgui/asyncio task.cancel()).
     void cancelTask(TaskId id, TaskId by, const QString &why, EventId cause = NoId);
+    /// asyncio's task.cancelling(): the cancel requests made on `id` (every cancelTask(), and every
+    /// edge-triggered scope cancellation that reached it) not yet withdrawn by uncancel().
+    int cancelling(TaskId id) const { return m_tasks[size_t(id)].cancelsRequested; }
+    /// asyncio's task.uncancel(): withdraws one request and returns how many are left. At zero a
+    /// request the task has not met yet is dropped (Python 3.13), unless its wait was already
+    /// interrupted for it.
+    int uncancel(TaskId id);
     /// Cancels `id` when the clock reaches `at`, from the timer batch itself (asyncio's
     /// loop.call_at(t, task.cancel)): it runs before any task woken at that instant.
     void scheduleCancel(TaskId id, Tick at, const QString &why);
@@ -114,6 +121,14 @@ public:
     bool closeScope(ScopeId scope, const std::exception_ptr &error, const QString &how = {});
     void cancelScope(ScopeId scope, TaskId by, const QString &why, EventId cause = NoId);
     void setDeadline(ScopeId scope, Tick deadline);
+    /// Moves live `task` out of the scope it lives in into `scope` (trio's task_status.started():
+    /// the child of nursery.start() leaves the caller for the nursery). Its own open scopes move
+    /// with it; the old scope stops counting it (a join on it may end) and the new one counts it
+    /// and hears of its end. Recorded as Moved. A task living in no scope (a root) is not moved.
+    void moveTask(TaskId task, ScopeId scope);
+    /// Would a checkpoint of a task living directly in `scope` raise Cancelled (a level-triggered
+    /// cancellation of `scope` or of a scope around it, up to a shield)?
+    bool scopeEffectivelyCancelled(ScopeId scope) const;
     bool scopeCancelCalled(ScopeId scope) const { return m_scopes[size_t(scope)].cancelCalled; }
     bool scopeCancelledCaught(ScopeId scope) const { return m_scopes[size_t(scope)].cancelledCaught; }
     /// Tasks spawned into `scope` that have not ended (as far as the scope has been told).
@@ -206,6 +221,7 @@ private:
         bool selfCancel = false;
         bool cancelSeen = false;
         quint16 edgePending = 0;   // asyncio: undelivered cancel requests (raised once)
+        quint16 cancelsRequested = 0;   // asyncio: task.cancelling()
         EventId edgeCause = NoId;
     };
     struct ScopeRecord

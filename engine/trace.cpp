@@ -24,6 +24,7 @@ const char *toString(EventKind k)
     case EventKind::SlotReleased: return "slot released";
     case EventKind::TimerSet: return "timer set";
     case EventKind::TimerFired: return "timer fired";
+    case EventKind::Moved: return "moved";
     }
     return "?";
 }
@@ -132,6 +133,8 @@ QString Trace::format(const TraceEvent &e) const
         return line + scopeName(e.scope) + QStringLiteral(" deadline at %1").arg(e.value);
     case EventKind::TimerFired:
         return line + scopeName(e.scope) + QStringLiteral(" deadline reached");
+    case EventKind::Moved:
+        return line + taskName(e.task) + QStringLiteral(" moved from ") + scopeName(ScopeId(e.value)) + QStringLiteral(" to ") + scopeName(e.scope);
     }
     return line;
 }

@@ -33,6 +33,7 @@ enum class EventKind : quint8 {
     SlotReleased,     ///< a limit slot was freed
     TimerSet,         ///< a deadline was set for `scope` at `value`
     TimerFired,       ///< that deadline arrived
+    Moved,            ///< `task` lives in `scope` from now on; `value` = the scope it left (trio's task_status.started())
 };
 const char *toString(EventKind k);
 

@@ -12,6 +12,7 @@ GatherIterator::GatherIterator(std::shared_ptr<reference::ChildSet> set, std::ve
     , m_options(options)
     , m_schedule(options.polling, options.pollInterval)
     , m_pending(size_t(m_set->size()), true)
+    , m_progress{options.progress, options.onProgress}
     , m_pendingCount(m_set->size())
 {
 }
@@ -53,7 +54,7 @@ GatherIterator::Item GatherIterator::take(Ctx ctx)
         item.value = rt.result(task);
     }
     ++m_yielded;
-    const QString key = item.key.typeId() == QMetaType::QString ? describeValue(item.key) : item.key.toString();
+    const QString key = describeValue(item.key);   // an index, a quoted dict key, or a path list
     rt.record(EventKind::ValueEmitted, ctx.task, m_set->scope(), rt.endEvent(task), task,
               QStringLiteral("yields (%1, %2)").arg(key, describeValue(item.value)));
     if (m_batch.empty() && m_pendingCount == 0)
@@ -63,11 +64,18 @@ GatherIterator::Item GatherIterator::take(Ctx ctx)
 
 QCoro::Task<std::optional<GatherIterator::Item>> GatherIterator::next(Ctx ctx)
 {
+    if (m_set->size() == 0)
+        finish();   // `if total == 0: return`: an empty generator (it would otherwise poll forever)
     if (m_finished)
         co_return std::nullopt;
     if (!m_batch.empty())
         co_return take(ctx);
     Runtime &rt = *ctx.rt;
+    if (m_progressDue) {
+        // The generator resumes after the batch's last yield: _update_progress(yielded_count, …).
+        m_progressDue = false;
+        m_progress.update(ctx, m_set->scope(), m_yielded, m_set->size(), m_batchElapsed);
+    }
     if (!m_started) {
         m_started = true;
         m_start = rt.now();
@@ -102,6 +110,8 @@ QCoro::Task<std::optional<GatherIterator::Item>> GatherIterator::next(Ctx ctx)
         m_schedule.observed(!fresh.empty());
         if (!fresh.empty()) {
             m_batch.assign(fresh.begin(), fresh.end());
+            m_progressDue = true;
+            m_batchElapsed = elapsed;
             co_return take(ctx);
         }
         co_await sleepToNextPoll(ctx, m_schedule.next());

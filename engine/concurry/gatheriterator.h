@@ -1,6 +1,7 @@
 #pragma once
 
 #include "options.h"
+#include "poller.h"
 
 #include "../reference/childset.h"
 
@@ -16,7 +17,9 @@ namespace engine::concurry {
 /// clock for the timeout starts at the first next() (a generator's body starts on first use).
 /// Nothing is ever cancelled: a failure raised to the consumer (return_exceptions=False) or a
 /// TimeoutError leaves the other futures running. Within one batch the order is input order
-/// (Python: set order, unspecified).
+/// (Python: set order, unspecified). With progress=…, the update for a batch comes when the
+/// consumer asks for the item after it (the generator resumes after its last yield), with the
+/// elapsed time of the poll that found the batch.
 class GatherIterator
 {
 public:
@@ -51,6 +54,9 @@ private:
     PollSchedule m_schedule;
     std::vector<bool> m_pending;
     std::deque<int> m_batch;
+    ProgressTracker m_progress;
+    Tick m_batchElapsed = 0;
+    bool m_progressDue = false;
     Tick m_start = 0;
     int m_pendingCount = 0;
     int m_yielded = 0;

@@ -51,6 +51,16 @@ QString DoneNotDone::describe(const Runtime &rt) const
     return QStringLiteral("done=%1, not_done=%2").arg(names(done), names(notDone));
 }
 
+void ProgressTracker::update(Ctx ctx, ScopeId scope, int completed, int total, Tick elapsed) const
+{
+    if (!active())
+        return;
+    ctx.rt->record(EventKind::ValueEmitted, ctx.task, scope, NoId, NoId,
+                   QStringLiteral("progress: %1/%2 done (elapsed %3)").arg(completed).arg(total).arg(elapsed));
+    if (callback && *callback)
+        (*callback)(completed, total, elapsed);
+}
+
 QString namesOf(const ChildSet &set, const std::vector<int> &indices)
 {
     QStringList out;
@@ -145,6 +155,7 @@ QCoro::Task<DoneNotDone> pollUntil(Ctx ctx, std::shared_ptr<ChildSet> set, PollP
     // The check at the call: futures that are already done (plain values, eager finishers).
     const std::vector<int> initial = seen.check();
     seen.record(QStringLiteral("checked at call"), initial);
+    plan.progress.update(ctx, set->scope(), seen.count(), set->size(), 0);
     if (satisfied(plan.returnWhen, seen, initial))
         co_return seen.sets();
 
@@ -177,6 +188,8 @@ QCoro::Task<DoneNotDone> pollUntil(Ctx ctx, std::shared_ptr<ChildSet> set, PollP
         const std::vector<int> fresh = seen.check();
         if (!first || !fresh.empty())
             seen.record(QStringLiteral("poll"), fresh);
+        if (!fresh.empty())
+            plan.progress.update(ctx, set->scope(), seen.count(), set->size(), elapsed);
         first = false;
         schedule.observed(!fresh.empty());
         if (satisfied(plan.returnWhen, seen, fresh))

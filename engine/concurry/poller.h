@@ -8,6 +8,18 @@
 
 namespace engine::concurry {
 
+/// progress=… of one call: each update is recorded on the calling task as "progress: 2/5 done
+/// (elapsed 3)" (a counter of completed items, like the progress bar's) and handed to the callback.
+struct ProgressTracker
+{
+    bool record = false;
+    const ProgressFn *callback = nullptr;
+
+    bool active() const { return record || callback; }
+    /// _update_progress(tracker, completed, total, elapsed).
+    void update(Ctx ctx, ScopeId scope, int completed, int total, Tick elapsed) const;
+};
+
 /// How one concurry call polls (internal; the public calls fill it in).
 struct PollPlan
 {
@@ -21,6 +33,7 @@ struct PollPlan
     bool async = false;
     bool cancelOnTimeout = false;        ///< async_gather: task.cancel() on the unfinished ones
     const char *unit = "futures";        ///< "futures" or "tasks", for messages
+    ProgressTracker progress;            ///< updated at the check at the call and at polls that saw completions
 };
 
 /// Polls `set` until plan.returnWhen holds, as concurry's wait loop does: a check at the call, then

@@ -9,12 +9,12 @@ Error queueClosed(const QString &what, TaskId origin)
     return Error::plain(QStringLiteral("QueueClosed"), what, origin);
 }
 
+} // namespace
+
 bool isQueueClosed(const std::exception_ptr &error)
 {
     return error && !isCancelled(error) && Error::fromException(error).type() == QStringLiteral("QueueClosed");
 }
-
-} // namespace
 
 Queue::Queue(Runtime &rt, int maxsize, QString name)
     : m_queue(rt, maxsize, std::move(name))

@@ -27,4 +27,7 @@ private:
     engine::Queue m_queue;
 };
 
+/// True if `error` is effectpy's QueueClosed (not a cancellation, not another error).
+bool isQueueClosed(const std::exception_ptr &error);
+
 } // namespace engine::effectpy

@@ -8,11 +8,6 @@ namespace engine::effectpy {
 
 namespace {
 
-bool isQueueClosed(const std::exception_ptr &error)
-{
-    return error && !isCancelled(error) && Error::fromException(error).type() == QStringLiteral("QueueClosed");
-}
-
 QCoro::Task<Value> sendAll(Ctx ctx, std::shared_ptr<Queue> out, QVariantList items)
 {
     std::exception_ptr error;

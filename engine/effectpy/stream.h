@@ -11,6 +11,9 @@
 
 namespace engine::effectpy {
 
+// StreamE, the stream with an error channel (via_effect, timeout, throttle) and its sinks, lives in
+// streame.h / sink.h (one class per file).
+
 /// effectpy `Stream`: a producer that, given an output Queue, sends items into it and closes it
 /// when done. Streams are values; nothing runs until one is collected (run_collect / to_queue).
 class Stream

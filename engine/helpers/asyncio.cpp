@@ -223,23 +223,7 @@ QCoro::Task<Value> runner(Ctx ctx, Child main)
     Runtime &rt = *ctx.rt;
     const TaskId mainTask = rt.spawn(NoId, main.name, std::move(main.body), StartPolicy::Deferred);
     co_await ctx.join(mainTask);
-    // Runner.close() -> _cancel_all_tasks(): cancel whatever still runs and wait for it.
-    std::vector<TaskId> left;
-    for (TaskId t = 0; t < rt.taskCount(); ++t)
-        if (t != ctx.task && !isFinal(rt.state(t)))
-            left.push_back(t);
-    if (!left.empty())
-        rt.record(EventKind::ValueEmitted, ctx.task, NoId, NoId, NoId,
-                  QStringLiteral("asyncio.run(): cancelling %1 remaining tasks %2").arg(left.size()).arg(names(rt, left)));
-    for (TaskId t : left)
-        rt.cancelTask(t, ctx.task, QStringLiteral("asyncio.run() is closing"));
-    for (TaskId t : left)
-        co_await ctx.join(t);
-    for (TaskId t : left)
-        if (rt.state(t) == TaskState::Failed)
-            rt.record(EventKind::ValueEmitted, ctx.task, NoId, rt.endEvent(t), t,
-                      QStringLiteral("unhandled exception during asyncio.run() shutdown: %1 %2")
-                          .arg(rt.trace().taskName(t), Error::fromException(rt.error(t)).describe()));
+    co_await reference::cancelAllTasks(ctx, QStringLiteral("asyncio.run()"));
     co_return resultOf(rt, mainTask);
 }
 

@@ -3,6 +3,7 @@
 #include "../child.h"
 #include "../reference/alarm.h"
 #include "../reference/ascompleted.h"
+#include "../reference/runner.h"
 #include "../reference/taskgroup.h"
 #include "../source.h"
 
@@ -87,8 +88,10 @@ private:
 using TimeoutBody = std::function<QCoro::Task<Value>(Ctx, Timeout)>;
 
 /// async with asyncio.timeout(delay): at the deadline the enclosing task is cancelled (task.cancel():
-/// once, edge-triggered); if a cancellation comes back out of the block after that, it becomes
-/// TimeoutError. A block that swallows it ends normally. Deadline tie (timeout(2) around
+/// once, edge-triggered); at block exit the timeout withdraws its request (task.uncancel()) and
+/// turns a CancelledError into TimeoutError only if no request is left beyond those made before the
+/// block (Python 3.12+: an outside cancellation, or an outer timeout's, arriving meanwhile stays a
+/// cancellation). A block that swallows it ends normally. Deadline tie (timeout(2) around
 /// sleep(2)): the deadline's timer was set first, so it wins and the block raises TimeoutError.
 /// The block is a scope in the trace (named "timeout(2)") that is never cancelled itself.
 QCoro::Task<Value> timeout(Ctx ctx, Tick delay, TimeoutBody body);
@@ -105,6 +108,8 @@ QCoro::Task<Value> waitFor(Ctx ctx, Child aw, Tick timeout);
 /// await asyncio.shield(aw): `aw` runs as its own task; cancelling the caller (or a timeout around
 /// it) cancels only the caller's await, the inner task runs on and its result is dropped.
 QCoro::Task<Value> shield(Ctx ctx, Child aw);
+
+/// with asyncio.Runner() as runner: see reference/runner.h.
 
 /// asyncio.run(main()): a root task "asyncio.run()" that runs `main` as its task, then cancels
 /// every task still running and waits for them (Runner.close), logging errors they raise while

@@ -1,6 +1,6 @@
 #include "concurry.h"
 
-#include "../concurry/poller.h"
+#include "../concurry/submit.h"
 
 #include <type_traits>
 
@@ -11,77 +11,17 @@ static_assert(std::is_trivially_destructible_v<engine::concurry::RetryOptions>, 
 namespace engine::concurry {
 
 using reference::ChildSet;
+using detail::collect;
+using detail::submit;
+using detail::trackerOf;
+using detail::waitPlan;
+using detail::watch;
 
 namespace {
-
-std::shared_ptr<ChildSet> submit(Ctx ctx, const QString &scopeName, std::vector<Child> futures)
-{
-    auto set = ChildSet::open(ctx, scopeName, /*detached*/ true);
-    for (Child &future : futures)
-        set->start(std::move(future), StartPolicy::Eager);
-    return set;
-}
-
-PollPlan waitPlan(const char *api, ReturnWhen when, Tick timeout, PollAlgorithm polling, Tick interval, bool async)
-{
-    PollPlan plan;
-    plan.api = api;
-    plan.returnWhen = when;
-    plan.timeout = timeout;
-    plan.algorithm = polling;
-    plan.interval = interval;
-    plan.async = async;
-    plan.unit = async ? "tasks" : "futures";
-    return plan;
-}
-
-// Everything is done: the results in input order, or the first error in input order.
-std::vector<Value> collect(Ctx ctx, const ChildSet &set, bool returnExceptions)
-{
-    Runtime &rt = *ctx.rt;
-    std::vector<Value> values;
-    for (int i = 0; i < set.size(); ++i) {
-        const TaskId task = set.task(i);
-        switch (rt.state(task)) {
-        case TaskState::Completed:
-            values.push_back(rt.result(task));
-            break;
-        case TaskState::Failed: {
-            const Error error = Error::fromException(rt.error(task));
-            if (!returnExceptions) {
-                rt.record(EventKind::ErrorsGrouped, ctx.task, set.scope(), rt.endEvent(task), NoId, error.describe());
-                throw error;
-            }
-            values.push_back(QVariant::fromValue(error));
-            break;
-        }
-        default:
-            // result() of a cancelled future raises CancelledError, which return_exceptions does not catch.
-            throw Cancelled();
-        }
-    }
-    return values;
-}
 
 QVariantList toList(const std::vector<Value> &values)
 {
     return QVariantList(values.begin(), values.end());
-}
-
-// Polls `set` under `plan`; the set is left (children may leak) however it ends.
-QCoro::Task<DoneNotDone> watch(Ctx ctx, std::shared_ptr<ChildSet> set, PollPlan plan)
-{
-    std::exception_ptr error;
-    DoneNotDone sets;
-    try {
-        sets = co_await pollUntil(ctx, set, plan);
-    } catch (...) {
-        error = std::current_exception();
-    }
-    set->leave();
-    if (error)
-        std::rethrow_exception(error);
-    co_return sets;
 }
 
 QCoro::Task<std::vector<Value>> gatherValues(Ctx ctx, std::vector<Child> futures, GatherOptions options, bool async, const char *api)
@@ -89,7 +29,7 @@ QCoro::Task<std::vector<Value>> gatherValues(Ctx ctx, std::vector<Child> futures
     auto set = submit(ctx, QLatin1String(api), std::move(futures));
     // Blocking gather is wait(ALL_COMPLETED) followed by collecting: its TimeoutError is wait()'s.
     PollPlan plan = waitPlan(async ? api : "wait()", ReturnWhen::AllCompleted, options.timeout, options.polling,
-                             options.pollInterval, async);
+                             options.pollInterval, async, trackerOf(options));
     plan.cancelOnTimeout = async;
     co_await watch(ctx, set, plan);
     co_return collect(ctx, *set, options.returnExceptions);
@@ -111,7 +51,8 @@ QCoro::Task<DoneNotDone> wait(Ctx ctx, std::vector<Child> futures, WaitOptions o
     if (futures.empty())
         co_return DoneNotDone{};
     auto set = submit(ctx, QStringLiteral("wait()"), std::move(futures));
-    const PollPlan plan = waitPlan("wait()", options.returnWhen, options.timeout, options.polling, options.pollInterval, false);
+    const PollPlan plan = waitPlan("wait()", options.returnWhen, options.timeout, options.polling, options.pollInterval, false,
+                                   trackerOf(options));
     co_return co_await watch(ctx, set, plan);
 }
 
@@ -120,7 +61,8 @@ QCoro::Task<DoneNotDone> asyncWait(Ctx ctx, std::vector<Child> aws, WaitOptions 
     if (aws.empty())
         co_return DoneNotDone{};
     auto set = submit(ctx, QStringLiteral("async_wait()"), std::move(aws));
-    const PollPlan plan = waitPlan("async_wait()", options.returnWhen, options.timeout, options.polling, options.pollInterval, true);
+    const PollPlan plan = waitPlan("async_wait()", options.returnWhen, options.timeout, options.polling, options.pollInterval, true,
+                                   trackerOf(options));
     co_return co_await watch(ctx, set, plan);
 }
 

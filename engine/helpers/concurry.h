@@ -3,6 +3,8 @@
 #include "../child.h"
 #include "../concurry/dict.h"
 #include "../concurry/gatheriterator.h"
+#include "../concurry/methodretries.h"
+#include "../concurry/nested.h"
 #include "../concurry/options.h"
 #include "../concurry/retry.h"
 
@@ -53,6 +55,28 @@ QCoro::Task<QVariantList> asyncGather(Ctx ctx, std::vector<Child> aws, GatherOpt
 
 /// async_gather(dict): as asyncGather(), keyed by the children's names in input order.
 QCoro::Task<Dict> asyncGatherDict(Ctx ctx, std::vector<Child> aws, GatherOptions options = {});
+
+/// wait(fs, *futs, recurse=…) on the positional arguments as Python receives them: a single dict
+/// waits for its values (never walked, even with recurse); a single list for its elements, or with
+/// options.recurse for every future and plain value anywhere inside it (lists and dicts walked);
+/// several arguments (or one that is no structure) for each of them. Whatever is not a future is
+/// wrapped as a done future (a structure with itself; the futures inside it run on unobserved, in
+/// a scope "wait(): unobserved futures"). A structure followed by more arguments raises ValueError.
+QCoro::Task<DoneNotDone> waitArgs(Ctx ctx, std::vector<Nested> args, WaitOptions options = {});
+
+/// gather(fs, *futs, recurse=…) on positional arguments: a single dict gives a Dict with its keys;
+/// a single list a list in its order, NOT walked even with recurse (concurry checks for a list
+/// before it looks at recurse: nested structures come back as they are, their futures unobserved,
+/// though its docstring promises results); several arguments with recurse give their structure
+/// with every future replaced by its result ([r1, [r2, r3], {'k': r4}]; one non-structure argument
+/// gives [[r]] where Python gives [(r,)]); without recurse each argument is one future. Waits for
+/// all, then raises the first error in traversal order (unless return_exceptions).
+QCoro::Task<Value> gatherArgs(Ctx ctx, std::vector<Nested> args, GatherOptions options = {});
+
+/// gather(fs, *futs, iter=True, recurse=…): (key, result) pairs in completion order per poll batch.
+/// Keys: a single dict's keys, a single list's indices (not walked), or with recurse over several
+/// arguments the path of each future as a list ([1, 0]; a one-step path is that step).
+std::shared_ptr<GatherIterator> gatherArgsIter(Ctx ctx, std::vector<Nested> args, GatherOptions options = {});
 
 /// A future that is already done with `value` (a plain value handed to async_gather, or a future
 /// that finished before the call).

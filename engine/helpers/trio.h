@@ -2,6 +2,7 @@
 
 #include "../child.h"
 #include "../nursery.h"
+#include "../reference/taskstatus.h"
 
 #include <vector>
 
@@ -75,6 +76,8 @@ QCoro::Task<Value> failAt(Ctx ctx, Tick deadline, Body body);
 /// every child ended and raises ExceptionGroup('Exceptions from Trio nursery', […]) (strict groups:
 /// even one error is grouped).
 QCoro::Task<Value> openNursery(Ctx ctx, NurseryBody body);
+
+// await nursery.start(fn) with task_status.started(value): start() in reference/taskstatus.h.
 
 /// nursery.start_soon(fn): the child runs on a later turn (a child started into a cancelled
 /// nursery meets the cancellation at its first checkpoint).

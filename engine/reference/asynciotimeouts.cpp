@@ -20,6 +20,8 @@ QCoro::Task<Value> timeoutBlock(Ctx ctx, QString name, Tick when, TimeoutBody bo
     options.name = name;
     options.kind = ScopeKind::Timeout;
     const ScopeId scope = rt.openScope(ctx.task, options);
+    // __aenter__: requests made before the block are not the timeout's business.
+    const int cancellingAtEntry = rt.cancelling(ctx.task);
     // loop.call_at(when, task.cancel): the task is cancelled, not the scope.
     const TaskId task = ctx.task;
     Alarm alarm(rt, task, scope, when, [&rt, task, name](EventId fired) {
@@ -33,9 +35,18 @@ QCoro::Task<Value> timeoutBlock(Ctx ctx, QString name, Tick when, TimeoutBody bo
         error = std::current_exception();
     }
     alarm.withdraw();
-    // __aexit__: after expiry, a CancelledError coming out of the block becomes TimeoutError.
-    const bool timedOut = alarm.fired() && isCancelled(error);
-    rt.closeScope(scope, error, timedOut ? QStringLiteral("timed out") : QString());
+    // __aexit__ after expiry: withdraw the timeout's own request; a CancelledError becomes
+    // TimeoutError only if no other request is left (one from outside, or an outer timeout's,
+    // that arrived meanwhile keeps it a cancellation).
+    bool timedOut = false;
+    QString how;
+    if (alarm.fired()) {
+        const int left = rt.uncancel(task);
+        timedOut = isCancelled(error) && left <= cancellingAtEntry;
+        if (isCancelled(error) && !timedOut)
+            how = QStringLiteral("cancelled: uncancel() left %1 other request%2").arg(left - cancellingAtEntry).arg(left - cancellingAtEntry == 1 ? "" : "s");
+    }
+    rt.closeScope(scope, error, timedOut ? QStringLiteral("timed out") : how);
     if (timedOut) {
         const Error timeoutError = Error::timeout(QStringLiteral("TimeoutError"));
         rt.record(EventKind::ErrorsGrouped, ctx.task, scope, NoId, NoId, timeoutError.describe());

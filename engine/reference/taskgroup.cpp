@@ -76,9 +76,7 @@ QCoro::Task<void> TaskGroup::exit(std::exception_ptr bodyError)
     m_exiting = true;
     rt.leaveScope(m_ctx.task, m_scope);
     const bool bodyCancelled = isCancelled(bodyError);
-    // A CancelledError the group sent to the body itself (after a child failed) ends here
-    // (uncancel() == 0); one from outside goes on once the children are joined.
-    std::exception_ptr propagate = bodyCancelled && !m_parentCancelRequested ? bodyError : nullptr;
+    std::exception_ptr propagate = bodyCancelled ? bodyError : nullptr;
     if (bodyError && !m_aborting)
         abort(m_ctx.task, bodyCancelled ? QStringLiteral("the parent was cancelled") : QStringLiteral("the body raised"));
     while (rt.liveChildren(m_scope) > 0) {
@@ -99,6 +97,10 @@ QCoro::Task<void> TaskGroup::exit(std::exception_ptr bodyError)
             abort(m_ctx.task, QStringLiteral("the parent was cancelled"));
         }
     }
+    // The group withdraws the request it made of its parent (Python 3.13: after the join); a
+    // CancelledError goes on only if other requests are left (an outside cancellation).
+    if (m_parentCancelRequested && rt.uncancel(m_ctx.task) == 0)
+        propagate = nullptr;
     if (bodyError && !bodyCancelled)
         m_errors.push_back(Error::fromException(bodyError));   // after the children's errors
     for (const Error &e : m_errors)
@@ -108,8 +110,15 @@ QCoro::Task<void> TaskGroup::exit(std::exception_ptr bodyError)
         rt.closeScope(m_scope, propagate, QStringLiteral("cancelled"));
         std::rethrow_exception(propagate);
     }
-    if (!m_errors.empty())
+    if (!m_errors.empty()) {
+        // The group raises its errors instead of an outside cancellation: un-cancel and cancel
+        // again, so that the parent still meets that cancellation at its next await.
+        if (rt.cancelling(m_ctx.task) > 0) {
+            rt.uncancel(m_ctx.task);
+            rt.cancelTask(m_ctx.task, m_ctx.task, QStringLiteral("re-armed: the TaskGroup raises its errors instead"));
+        }
         raise(Error::group(QStringLiteral("unhandled errors in a TaskGroup"), m_errors));
+    }
     rt.closeScope(m_scope, nullptr);
 }
 

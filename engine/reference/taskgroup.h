@@ -12,7 +12,11 @@ namespace engine::asyncio {
 /// ended and raises
 /// ExceptionGroup('unhandled errors in a TaskGroup', [children's errors…, body's error]).
 /// Failures within one instant are all collected (batch propagation: done callbacks run after
-/// every task woken at that instant). Run under Profile::asyncio().
+/// every task woken at that instant). The group tells its own cancellation of the parent from an
+/// outside one by the parent's cancel count (Python 3.13): after the join it calls uncancel() and
+/// propagates a CancelledError only if requests are left; when it raises its errors while the
+/// parent is still being cancelled, it un-cancels and cancels the parent again so that the outside
+/// cancellation is not lost. Run under Profile::asyncio().
 class TaskGroup final : public ScopeObserver
 {
 public:
@@ -46,7 +50,7 @@ private:
     int m_live = 0;
     bool m_aborting = false;
     bool m_exiting = false;
-    bool m_parentCancelRequested = false;
+    bool m_parentCancelRequested = false;   // it called parent_task.cancel(): uncancel() at exit
 };
 
 /// The body of `async with asyncio.TaskGroup() as tg:`.

@@ -74,6 +74,14 @@ inline QStringList lines(const engine::Trace &trace, std::initializer_list<engin
     return out;
 }
 
+/// Prints the whole trace when TRACE_DUMP is set (diagnosing a failing comparison).
+inline void dumpTrace(const engine::Trace &trace)
+{
+    if (qEnvironmentVariableIsSet("TRACE_DUMP"))
+        for (const QString &line : trace.formatAll())
+            qDebug().noquote() << line;
+}
+
 /// Task outcomes only: completed / failed / cancelled.
 inline QStringList outcomes(const engine::Trace &trace)
 {

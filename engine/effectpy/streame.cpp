@@ -1,0 +1,287 @@
+#include "streame.h"
+
+#include "taskset.h"
+#include "timeout.h"
+
+#include "../value.h"
+
+namespace engine::effectpy {
+
+namespace {
+
+// State shared by a via_effect stage's workers (effectpy's `active` counter and close-once flag).
+struct StageState
+{
+    int active = 1;
+    bool outClosed = false;
+};
+
+void closeOutOnce(StageState &stage, Queue &out)
+{
+    if (stage.outClosed)
+        return;
+    stage.outClosed = true;
+    out.close();
+}
+
+// `except BaseException as ex: await err.send(ex)`: the error (a cancellation as CancelledError)
+// goes to the error queue, noted on the sending task.
+QCoro::Task<void> sendError(Ctx ctx, std::shared_ptr<Queue> err, std::exception_ptr error)
+{
+    const Error e = isCancelled(error) ? Error::plain(QStringLiteral("CancelledError"), {}, ctx.task) : Error::fromException(error);
+    note(ctx, QStringLiteral("error queue <- %1").arg(e.describe()));
+    const QVariant payload = QVariant::fromValue(e);
+    co_await err->send(ctx, payload);
+}
+
+// A stage forwards `item`; once `out` took it, it is recorded as a value the stage emitted.
+// Returns false if `out` is closed (the item is dropped).
+QCoro::Task<bool> forward(Ctx ctx, std::shared_ptr<Queue> out, QVariant item)
+{
+    std::exception_ptr error;
+    try {
+        co_await out->send(ctx, item);
+    } catch (...) {
+        error = std::current_exception();
+    }
+    if (isQueueClosed(error))
+        co_return false;
+    if (error)
+        std::rethrow_exception(error);
+    ctx.rt->record(EventKind::ValueEmitted, ctx.task, NoId, NoId, NoId, describeValue(item));
+    co_return true;
+}
+
+QCoro::Task<Value> sendTimed(Ctx ctx, std::shared_ptr<Queue> out, std::shared_ptr<Queue> err,
+                             std::vector<std::pair<Tick, QVariant>> items, std::optional<Error> failure)
+{
+    std::exception_ptr error;
+    try {
+        for (const auto &[delay, item] : items) {
+            if (delay > 0)
+                co_await ctx.sleep(delay);
+            co_await out->send(ctx, item);
+        }
+        if (failure)
+            throw *failure;
+    } catch (...) {
+        error = std::current_exception();
+    }
+    if (error && !ctx.rt->shuttingDown())
+        co_await sendError(ctx, err, error);
+    out->close();   // finally: await out.close()
+    co_return Value();
+}
+
+// The part every stage shares: an input queue the upstream fills (a task), `workers` worker
+// tasks, one yield, return.
+template<typename MakeWorker>
+QCoro::Task<Value> runStage(Ctx ctx, StreamE upstream, QString name, int capacity, std::shared_ptr<Queue> err,
+                            int workers, MakeWorker makeWorker)
+{
+    auto in = std::make_shared<Queue>(*ctx.rt, capacity, name + QStringLiteral(" in"));
+    auto set = TaskSet::open(ctx, name, TieBreak::Fifo);
+    set->createTask(Effect(upstream.name(), [upstream, in, err](Ctx c) { return upstream.toQueues(c, in, err); }));
+    for (int i = 1; i <= workers; ++i)
+        set->createTask(makeWorker(in, workers == 1 ? name + QStringLiteral(" worker") : QStringLiteral("%1 worker %2").arg(name).arg(i)));
+    set->release();   // fire and forget: the scope closes with the last of its tasks
+    co_await ctx.sleep(0);   // "Allow tasks to start"
+    co_return Value();
+}
+
+QCoro::Task<Value> viaWorker(Ctx ctx, std::shared_ptr<Queue> in, std::shared_ptr<Queue> out, std::shared_ptr<Queue> err,
+                             StreamE::Stage f, std::shared_ptr<StageState> stage)
+{
+    while (true) {
+        QVariant x;
+        std::exception_ptr error;
+        try {
+            x = co_await in->receive(ctx);
+        } catch (...) {
+            error = std::current_exception();
+        }
+        if (isQueueClosed(error)) {
+            // Upstream finished; the last worker closes downstream.
+            if (--stage->active == 0)
+                closeOutOnce(*stage, *out);
+            co_return Value();
+        }
+        if (error)
+            std::rethrow_exception(error);
+        Value y;
+        try {
+            const Effect effect = f(x);
+            y = co_await effect.body(ctx);
+        } catch (...) {
+            error = std::current_exception();
+        }
+        if (error) {
+            if (ctx.rt->shuttingDown())
+                std::rethrow_exception(error);
+            co_await sendError(ctx, err, error);
+            in->close();
+            closeOutOnce(*stage, *out);
+            co_return Value();
+        }
+        const bool sent = co_await forward(ctx, out, y);
+        if (!sent) {
+            in->close();   // downstream closed early: stop processing
+            co_return Value();
+        }
+    }
+}
+
+QCoro::Task<Value> receiveOnce(Ctx ctx, std::shared_ptr<Queue> in)
+{
+    co_return co_await in->receive(ctx);
+}
+
+QCoro::Task<Value> timeoutWorker(Ctx ctx, std::shared_ptr<Queue> in, std::shared_ptr<Queue> out, std::shared_ptr<Queue> err, Tick seconds)
+{
+    const Effect receive(QStringLiteral("receive"), [in](Ctx c) { return receiveOnce(c, in); });
+    while (true) {
+        Value x;
+        std::exception_ptr error;
+        try {
+            x = co_await waitFor(ctx, receive, std::max<Tick>(seconds, 0));
+        } catch (...) {
+            error = std::current_exception();
+        }
+        if (error && !isCancelled(error) && Error::fromException(error).type() == QLatin1String("TimeoutError")) {
+            co_await sendError(ctx, err, error);
+            in->close();
+            out->close();
+            co_return Value();
+        }
+        if (isQueueClosed(error)) {
+            out->close();
+            co_return Value();
+        }
+        if (error)
+            std::rethrow_exception(error);
+        const bool sent = co_await forward(ctx, out, x);
+        if (!sent) {
+            in->close();
+            co_return Value();
+        }
+    }
+}
+
+QCoro::Task<Value> throttleWorker(Ctx ctx, std::shared_ptr<Queue> in, std::shared_ptr<Queue> out, Tick period)
+{
+    while (true) {
+        QVariant x;
+        std::exception_ptr error;
+        try {
+            x = co_await in->receive(ctx);
+        } catch (...) {
+            error = std::current_exception();
+        }
+        if (isQueueClosed(error)) {
+            out->close();
+            co_return Value();
+        }
+        if (error)
+            std::rethrow_exception(error);
+        co_await ctx.sleep(period);
+        const bool sent = co_await forward(ctx, out, x);
+        if (!sent) {
+            in->close();
+            co_return Value();
+        }
+    }
+}
+
+QCoro::Task<Value> runStream(Ctx ctx, StreamE stream, Sink sink)
+{
+    Runtime &rt = *ctx.rt;
+    auto out = std::make_shared<Queue>(rt, 0, stream.name());
+    auto err = std::make_shared<Queue>(rt, 0, stream.name() + QStringLiteral(" errors"));
+    auto set = TaskSet::open(ctx, QStringLiteral("run"), TieBreak::Fifo);
+    set->createTask(Effect(stream.name(), [stream, out, err](Ctx c) { return stream.toQueues(c, out, err); }));
+    set->release();   // never awaited: the scope closes when the build's tasks end
+    co_return co_await Sink::run(ctx, std::move(sink), out, err);
+}
+
+QCoro::Task<QVariantList> collectAll(Ctx ctx, StreamE stream)
+{
+    const Value items = co_await runStream(ctx, std::move(stream), Sink::collect());
+    co_return items.toList();
+}
+
+} // namespace
+
+StreamE::StreamE(QString name, Build build)
+    : m_name(std::move(name))
+    , m_build(std::move(build))
+{
+}
+
+StreamE StreamE::fromIterable(const QString &name, QVariantList items)
+{
+    std::vector<std::pair<Tick, QVariant>> timed;
+    for (const QVariant &item : items)
+        timed.emplace_back(0, item);
+    return fromTimed(name, std::move(timed));
+}
+
+StreamE StreamE::fromTimed(const QString &name, std::vector<std::pair<Tick, QVariant>> items, std::optional<Error> error)
+{
+    return StreamE(name, [items = std::move(items), error](Ctx ctx, std::shared_ptr<Queue> out, std::shared_ptr<Queue> err) {
+        return sendTimed(ctx, std::move(out), std::move(err), items, error);
+    });
+}
+
+StreamE StreamE::viaEffect(Stage f, int workers, int outCapacity) const
+{
+    const int n = std::max(1, workers);
+    const QString name = m_name + QStringLiteral(".via_effect(%1)").arg(n);
+    return StreamE(name, [upstream = *this, f = std::move(f), n, outCapacity, name](Ctx ctx, std::shared_ptr<Queue> out, std::shared_ptr<Queue> err) {
+        auto stage = std::make_shared<StageState>();
+        stage->active = n;
+        auto makeWorker = [out, err, f, stage](const std::shared_ptr<Queue> &in, const QString &worker) {
+            return Effect(worker, [in, out, err, f, stage](Ctx c) { return viaWorker(c, in, out, err, f, stage); });
+        };
+        return runStage(ctx, upstream, name, std::max(0, outCapacity), err, n, makeWorker);
+    });
+}
+
+StreamE StreamE::timeout(Tick seconds) const
+{
+    const QString name = m_name + QStringLiteral(".timeout(%1)").arg(seconds);
+    return StreamE(name, [upstream = *this, seconds, name](Ctx ctx, std::shared_ptr<Queue> out, std::shared_ptr<Queue> err) {
+        auto makeWorker = [out, err, seconds](const std::shared_ptr<Queue> &in, const QString &worker) {
+            return Effect(worker, [in, out, err, seconds](Ctx c) { return timeoutWorker(c, in, out, err, seconds); });
+        };
+        return runStage(ctx, upstream, name, 0, err, 1, makeWorker);
+    });
+}
+
+StreamE StreamE::throttle(Tick period) const
+{
+    const Tick delay = std::max<Tick>(period, 0);
+    const QString name = m_name + QStringLiteral(".throttle(%1)").arg(delay);
+    return StreamE(name, [upstream = *this, delay, name](Ctx ctx, std::shared_ptr<Queue> out, std::shared_ptr<Queue> err) {
+        auto makeWorker = [out, delay](const std::shared_ptr<Queue> &in, const QString &worker) {
+            return Effect(worker, [in, out, delay](Ctx c) { return throttleWorker(c, in, out, delay); });
+        };
+        return runStage(ctx, upstream, name, 0, err, 1, makeWorker);
+    });
+}
+
+QCoro::Task<Value> StreamE::toQueues(Ctx ctx, std::shared_ptr<Queue> out, std::shared_ptr<Queue> err) const
+{
+    return m_build(ctx, std::move(out), std::move(err));
+}
+
+QCoro::Task<Value> StreamE::run(Ctx ctx, Sink sink) const
+{
+    return runStream(ctx, *this, std::move(sink));
+}
+
+QCoro::Task<QVariantList> StreamE::runCollect(Ctx ctx) const
+{
+    return collectAll(ctx, *this);
+}
+
+} // namespace engine::effectpy
