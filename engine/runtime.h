@@ -259,6 +259,8 @@ private:
     /// `from` (shields stop the walk). NoId if none; TaskCancelled if the task itself is.
     ScopeId cancelSource(TaskId task, ScopeId from) const;
     void interruptIfCancelled(TaskId task);
+    /// Edge requests wait while `task` is inside a shield scope of its own (see the .cpp).
+    bool edgeHeld(TaskId task) const;
     void requestEdgeCancel(TaskId task, EventId cause);
     void deliverToScope(ScopeId scope);
     void placeTask(TaskId task, ScopeId scope);

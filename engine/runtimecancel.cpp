@@ -76,10 +76,24 @@ ScopeId Runtime::cancelSource(TaskId task, ScopeId from) const
     return found;
 }
 
+bool Runtime::edgeHeld(TaskId task) const
+{
+    // asyncio has no shielded region inside a task; the idiom `try: await shield(x) except
+    // CancelledError: await x; raise` holds a request until the protected work is done. A shield
+    // scope the task itself opened plays that part: its edge requests wait until it is left.
+    if (m_shuttingDown)
+        return false;
+    const TaskRecord &rec = m_tasks[size_t(task)];
+    for (ScopeId s = rec.current; s != NoId && m_scopes[size_t(s)].owner == task; s = m_scopes[size_t(s)].parent)
+        if (m_scopes[size_t(s)].shield)
+            return true;
+    return false;
+}
+
 bool Runtime::cancelPending(TaskId task) const
 {
     const TaskRecord &rec = m_tasks[size_t(task)];
-    return rec.edgePending > 0 || cancelSource(task, rec.current) != NoId;
+    return (rec.edgePending > 0 && !edgeHeld(task)) || cancelSource(task, rec.current) != NoId;
 }
 
 void Runtime::requestEdgeCancel(TaskId task, EventId cause)
@@ -103,9 +117,13 @@ void Runtime::deliverToScope(ScopeId scope)
         pending.pop_back();
         const ScopeRecord &sc = m_scopes[size_t(s)];
         tasks.insert(tasks.end(), sc.here.begin(), sc.here.end());
-        for (const ScopeId child : sc.children)
-            if (!m_scopes[size_t(child)].shield)
+        for (const ScopeId child : sc.children) {
+            const ScopeRecord &c = m_scopes[size_t(child)];
+            if (!c.shield)
                 pending.push_back(child);
+            else if (m_scopes[size_t(scope)].edge && std::find(c.here.begin(), c.here.end(), c.owner) != c.here.end())
+                tasks.push_back(c.owner);   // a task inside its own shield: the request waits there (edgeHeld)
+        }
     }
     std::sort(tasks.begin(), tasks.end());
     tasks.erase(std::unique(tasks.begin(), tasks.end()), tasks.end());
@@ -126,7 +144,7 @@ void Runtime::interruptIfCancelled(TaskId task)
     if (!rec.cancellable && !m_shuttingDown)
         return;
     const ScopeId source = cancelSource(task, rec.current);
-    if (source == NoId && rec.edgePending == 0)
+    if (source == NoId && (rec.edgePending == 0 || edgeHeld(task)))
         return;
     if (rec.abort)
         rec.abort(*this, task, rec.abortArg);
@@ -144,7 +162,7 @@ void Runtime::finishCheckpoint(TaskId task, WaitReason reason, bool cancellable)
     if (!cancellable && !m_shuttingDown)
         return;
     const ScopeId source = cancelSource(task, rec.current);
-    if (source == NoId && rec.edgePending == 0)
+    if (source == NoId && (rec.edgePending == 0 || edgeHeld(task)))
         return;
     rec.cancelSeen = true;
     EventId cause = source >= 0 ? m_scopes[size_t(source)].cancelEvent : rec.selfCancelEvent;
