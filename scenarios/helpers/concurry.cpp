@@ -17,21 +17,23 @@ namespace {
 using engine::Ctx;
 using engine::Value;
 
-engine::Tick timeoutOf(const Node &node)
+// `polling` and `poll_interval`, where the node has them (wait and gather; the async forms poll
+// every tick).
+template<typename Options>
+void readPolling(const Node &node, Options &o)
 {
-    const QVariant t = node.option(QStringLiteral("timeout"));
-    return t.isValid() ? engine::Tick(t.toLongLong()) : engine::Never;
+    if (const QVariant polling = node.option(QStringLiteral("polling")); polling.isValid())
+        o.polling = engine::concurry::pollingFromString(polling.toString());
+    if (const QVariant interval = node.option(QStringLiteral("poll_interval")); interval.isValid())
+        o.pollInterval = interval.toLongLong();
 }
 
 engine::concurry::WaitOptions waitOptions(const Node &node)
 {
     engine::concurry::WaitOptions o;
-    o.timeout = timeoutOf(node);
+    o.timeout = ticksOr(node, QStringLiteral("timeout"), engine::Never);
     o.returnWhen = engine::concurry::returnWhenFromString(node.option(QStringLiteral("return_when")).toString());
-    if (const QVariant polling = node.option(QStringLiteral("polling")); polling.isValid())
-        o.polling = engine::concurry::pollingFromString(polling.toString());
-    if (const QVariant interval = node.option(QStringLiteral("poll_interval")); interval.isValid())
-        o.pollInterval = interval.toLongLong();
+    readPolling(node, o);
     return o;
 }
 
@@ -39,34 +41,22 @@ engine::concurry::GatherOptions gatherOptions(const Node &node)
 {
     engine::concurry::GatherOptions o;
     o.returnExceptions = node.option(QStringLiteral("return_exceptions")).toBool();
-    o.timeout = timeoutOf(node);
-    if (const QVariant polling = node.option(QStringLiteral("polling")); polling.isValid())
-        o.polling = engine::concurry::pollingFromString(polling.toString());
-    if (const QVariant interval = node.option(QStringLiteral("poll_interval")); interval.isValid())
-        o.pollInterval = interval.toLongLong();
+    o.timeout = ticksOr(node, QStringLiteral("timeout"), engine::Never);
+    readPolling(node, o);
     return o;
 }
 
-// (done, not_done) as two lists of task names in input order (Python: two sets of futures).
-Value doneNotDone(const engine::Runtime &rt, const engine::concurry::DoneNotDone &sets)
-{
-    return QVariantList{QVariant(taskNames(rt, sets.done)), QVariant(taskNames(rt, sets.notDone))};
-}
+// wait() and async_wait(): (done, not_done) as two lists of task names in input order (Python: two
+// sets of futures).
+using Waiting = QCoro::Task<engine::concurry::DoneNotDone> (*)(Ctx, std::vector<engine::Child>, engine::concurry::WaitOptions);
 
-QCoro::Task<Value> wait(Ctx ctx, std::shared_ptr<const Node> node)
+template<Waiting Wait>
+QCoro::Task<Value> waitOn(Ctx ctx, std::shared_ptr<const Node> node)
 {
     const engine::concurry::WaitOptions options = waitOptions(*node);
-    QCoro::Task<engine::concurry::DoneNotDone> waiting = engine::concurry::wait(ctx, childrenOf(*node), options);
+    QCoro::Task<engine::concurry::DoneNotDone> waiting = Wait(ctx, childrenOf(*node), options);
     const engine::concurry::DoneNotDone sets = co_await waiting;
-    co_return doneNotDone(*ctx.rt, sets);
-}
-
-QCoro::Task<Value> asyncWait(Ctx ctx, std::shared_ptr<const Node> node)
-{
-    const engine::concurry::WaitOptions options = waitOptions(*node);
-    QCoro::Task<engine::concurry::DoneNotDone> waiting = engine::concurry::asyncWait(ctx, childrenOf(*node), options);
-    const engine::concurry::DoneNotDone sets = co_await waiting;
-    co_return doneNotDone(*ctx.rt, sets);
+    co_return doneAndPending(*ctx.rt, sets.done, sets.notDone);
 }
 
 // gather(iter=True): every (key, result) pair the consumer receives, as [key, result] lists.
@@ -129,12 +119,16 @@ OptionSpec returnWhen()
                            QStringLiteral("ReturnWhen: when the wait ends (failed futures count as completed)"));
 }
 
-std::vector<OptionSpec> polling()
+OptionSpec polling()
 {
-    return {options::choice(QStringLiteral("polling"), QStringLiteral("adaptive"),
-                            {QStringLiteral("adaptive"), QStringLiteral("fixed"), QStringLiteral("exponential"), QStringLiteral("progressive")},
-                            QStringLiteral("PollingAlgorithm: when completions are noticed (adaptive: 10ms, x0.7 / x1.3, 1-100ms)")),
-            options::duration(QStringLiteral("poll_interval"), 10, QStringLiteral("the fixed algorithm's interval"))};
+    return options::choice(QStringLiteral("polling"), QStringLiteral("adaptive"),
+                           {QStringLiteral("adaptive"), QStringLiteral("fixed"), QStringLiteral("exponential"), QStringLiteral("progressive")},
+                           QStringLiteral("PollingAlgorithm: when completions are noticed (adaptive: 10ms, x0.7 / x1.3, 1-100ms)"));
+}
+
+OptionSpec pollInterval()
+{
+    return options::duration(QStringLiteral("poll_interval"), 10, QStringLiteral("the fixed algorithm's interval"));
 }
 
 OptionSpec returnExceptions()
@@ -152,37 +146,30 @@ OptionSpec keyed()
 
 void addConcurry(std::vector<HelperSpec> &table)
 {
-    HelperSpec waitSpec = nodeSpec("concurry", "wait", "gather",
+    HelperSpec waitSpec = entry("concurry", "wait", "gather",
                                    QStringLiteral("polls the futures until return_when holds; value: [done, not_done] as lists of names; TimeoutError on timeout; never cancels"),
-                                   buildNode<wait>);
-    waitSpec.minChildren = 0;
-    waitSpec.options = {timeoutOption(), returnWhen()};
-    for (OptionSpec &s : polling())
-        waitSpec.options.push_back(std::move(s));
+                                   build<waitOn<engine::concurry::wait>>, 0);
+    waitSpec.options = {timeoutOption(), returnWhen(), polling(), pollInterval()};
     table.push_back(waitSpec);
 
-    HelperSpec gatherSpec = nodeSpec("concurry", "gather", "gather",
+    HelperSpec gatherSpec = entry("concurry", "gather", "gather",
                                      QStringLiteral("waits for every future, then value: results in input order (dict: same keys); iter: [key, result] pairs in completion order per poll; never cancels"),
-                                     buildNode<gather>);
-    gatherSpec.minChildren = 0;
+                                     build<gather>, 0);
     gatherSpec.options = {returnExceptions(), timeoutOption(), keyed(),
                           options::flag(QStringLiteral("iter"), false,
-                                        QStringLiteral("a generator of (index or key, result) in completion order; the first failure seen raises there"))};
-    for (OptionSpec &s : polling())
-        gatherSpec.options.push_back(std::move(s));
+                                        QStringLiteral("a generator of (index or key, result) in completion order; the first failure seen raises there")),
+                          polling(), pollInterval()};
     table.push_back(gatherSpec);
 
-    HelperSpec asyncWaitSpec = nodeSpec("concurry", "async_wait", "gather",
+    HelperSpec asyncWaitSpec = entry("concurry", "async_wait", "gather",
                                         QStringLiteral("await async_wait: wait() for coroutines, polling every tick; value: [done, not_done]; TimeoutError on timeout; a cancelled caller leaks them"),
-                                        buildNode<asyncWait>);
-    asyncWaitSpec.minChildren = 0;
+                                        build<waitOn<engine::concurry::asyncWait>>, 0);
     asyncWaitSpec.options = {timeoutOption(), returnWhen()};
     table.push_back(asyncWaitSpec);
 
-    HelperSpec asyncGatherSpec = nodeSpec("concurry", "async_gather", "gather",
+    HelperSpec asyncGatherSpec = entry("concurry", "async_gather", "gather",
                                           QStringLiteral("await async_gather: gather() for coroutines, polling every tick; on timeout cancels the unfinished ones then raises TimeoutError; a cancelled caller leaks them"),
-                                          buildNode<asyncGather>);
-    asyncGatherSpec.minChildren = 0;
+                                          build<asyncGather>, 0);
     asyncGatherSpec.options = {returnExceptions(), timeoutOption(), keyed()};
     table.push_back(asyncGatherSpec);
 
