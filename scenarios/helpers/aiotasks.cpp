@@ -80,8 +80,8 @@ std::vector<OptionSpec> limits()
 void addAiotasks(std::vector<HelperSpec> &table)
 {
     HelperSpec concurrentSpec = entry("aiotasks", "concurrent", "fan-out",
-                                         QStringLiteral("runs the children with at most `limit` in flight, pulling one ahead; value: the results in completion order; errors wrapped as ConcurrentExecutionError; a consumer that leaves early leaks the rest"),
-                                         build<concurrent>, 0);
+                                      QStringLiteral("runs the children with at most `limit` in flight, pulling one ahead; value: the results in completion order; errors wrapped as ConcurrentExecutionError; a consumer that leaves early leaks the rest"),
+                                      build<concurrent>, 0);
     concurrentSpec.childFlags = QStringList{QStringLiteral("not_awaitable")};
     std::vector<OptionSpec> own = limits();
     own.push_back(options::integer(QStringLiteral("take"), -1,
@@ -90,8 +90,8 @@ void addAiotasks(std::vector<HelperSpec> &table)
     table.push_back(concurrentSpec);
 
     HelperSpec inflateSpec = entry("aiotasks", "inflate", "fan-out",
-                                      QStringLiteral("for each child (one object and the awaitable its callback makes) yields the object once its awaitable is done; value: the objects' names in completion order; the first error is raised"),
-                                      build<inflate>, 0);
+                                   QStringLiteral("for each child (one object and the awaitable its callback makes) yields the object once its awaitable is done; value: the objects' names in completion order; the first error is raised"),
+                                   build<inflate>, 0);
     inflateSpec.options = limits();
     table.push_back(inflateSpec);
 }

@@ -108,20 +108,20 @@ void addAsyncgui(std::vector<HelperSpec> &table)
 {
     using Kind = engine::asyncgui::PairKind;
     HelperSpec any = entry("asyncgui", "wait_any", "race",
-                          QStringLiteral("starts every child at once; the first to finish cancels the others; value: results in input order (None when cancelled); errors as ExceptionGroup('wait_any()')"),
-                          build<waitAny>);
+                           QStringLiteral("starts every child at once; the first to finish cancels the others; value: results in input order (None when cancelled); errors as ExceptionGroup('wait_any()')"),
+                           build<waitAny>);
     any.aliases = QStringList{QStringLiteral("wait_any")};
     table.push_back(any);
 
     HelperSpec all = entry("asyncgui", "wait_all", "gather",
-                          QStringLiteral("starts every child; waits for all; the first error cancels the rest and raises ExceptionGroup('wait_all()')"),
-                          build<waitAll>);
+                           QStringLiteral("starts every child; waits for all; the first error cancels the rest and raises ExceptionGroup('wait_all()')"),
+                           build<waitAll>);
     all.aliases = QStringList{QStringLiteral("wait_all")};
     table.push_back(all);
 
     HelperSpec nursery = scopeEntry("asyncgui", "open_nursery", "scope",
-                              QStringLiteral("a nursery with eager starts: exits when the body and non-daemon children end, then cancels daemons; errors raise ExceptionGroup('Nursery')"),
-                              build<libraries::nursery>);
+                                    QStringLiteral("a nursery with eager starts: exits when the body and non-daemon children end, then cancels daemons; errors raise ExceptionGroup('Nursery')"),
+                                    build<libraries::nursery>);
     nursery.aliases = QStringList{QStringLiteral("nursery")};
     nursery.childFlags = QStringList{QStringLiteral("daemon"), QStringLiteral("close_on_finish")};
     table.push_back(nursery);

@@ -167,8 +167,8 @@ QCoro::Task<Value> run(Ctx ctx, std::shared_ptr<const Node> node)
 void addAsyncio(std::vector<HelperSpec> &table)
 {
     HelperSpec group = scopeEntry("asyncio", "task_group", "scope",
-                             QStringLiteral("async with asyncio.TaskGroup(): children are create_task()s (a later turn); the first non-cancel error cancels the others and the body; same-turn errors all collected; raises ExceptionGroup('unhandled errors in a TaskGroup'); value: the body's value"),
-                             build<taskGroup>);
+                                  QStringLiteral("async with asyncio.TaskGroup(): children are create_task()s (a later turn); the first non-cancel error cancels the others and the body; same-turn errors all collected; raises ExceptionGroup('unhandled errors in a TaskGroup'); value: the body's value"),
+                                  build<taskGroup>);
     table.push_back(group);
 
     HelperSpec g = entry("asyncio", "gather", "gather",
@@ -198,13 +198,13 @@ void addAsyncio(std::vector<HelperSpec> &table)
     table.push_back(ac);
 
     HelperSpec t = blockEntry("asyncio", "timeout", "time",
-                         QStringLiteral("async with asyncio.timeout(delay): at the deadline the task is cancelled (once) and the cancellation leaving the block becomes TimeoutError; value: the body's value"),
-                         build<timeoutScope<aio::timeout, false>>);
+                              QStringLiteral("async with asyncio.timeout(delay): at the deadline the task is cancelled (once) and the cancellation leaving the block becomes TimeoutError; value: the body's value"),
+                              build<timeoutScope<aio::timeout, false>>);
     t.options = {options::duration(QStringLiteral("delay"), QVariant(), QStringLiteral("relative deadline (default None: no deadline)"))};
     table.push_back(t);
     HelperSpec ta = blockEntry("asyncio", "timeout_at", "time",
-                          QStringLiteral("async with asyncio.timeout_at(when): asyncio.timeout with an absolute deadline; value: the body's value"),
-                          build<timeoutScope<aio::timeoutAt, true>>);
+                               QStringLiteral("async with asyncio.timeout_at(when): asyncio.timeout with an absolute deadline; value: the body's value"),
+                               build<timeoutScope<aio::timeoutAt, true>>);
     ta.options = {options::duration(QStringLiteral("when"), QVariant(), QStringLiteral("absolute deadline (default None: no deadline)"))};
     table.push_back(ta);
 
@@ -219,8 +219,8 @@ void addAsyncio(std::vector<HelperSpec> &table)
                           build<shield>, 1, 1));
 
     HelperSpec r = scopeEntry("asyncio", "run", "scope",
-                         QStringLiteral("asyncio.run(main()): the body is main; children and spawn: are create_task()s nobody awaits; when main ends every task it created that still runs is cancelled and waited for; value: main's value"),
-                         build<run>);
+                              QStringLiteral("asyncio.run(main()): the body is main; children and spawn: are create_task()s nobody awaits; when main ends every task it created that still runs is cancelled and waited for; value: main's value"),
+                              build<run>);
     table.push_back(r);
 }
 

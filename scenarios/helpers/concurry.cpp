@@ -147,14 +147,14 @@ OptionSpec keyed()
 void addConcurry(std::vector<HelperSpec> &table)
 {
     HelperSpec waitSpec = entry("concurry", "wait", "gather",
-                                   QStringLiteral("polls the futures until return_when holds; value: [done, not_done] as lists of names; TimeoutError on timeout; never cancels"),
-                                   build<waitOn<engine::concurry::wait>>, 0);
+                                QStringLiteral("polls the futures until return_when holds; value: [done, not_done] as lists of names; TimeoutError on timeout; never cancels"),
+                                build<waitOn<engine::concurry::wait>>, 0);
     waitSpec.options = {timeoutOption(), returnWhen(), polling(), pollInterval()};
     table.push_back(waitSpec);
 
     HelperSpec gatherSpec = entry("concurry", "gather", "gather",
-                                     QStringLiteral("waits for every future, then value: results in input order (dict: same keys); iter: [key, result] pairs in completion order per poll; never cancels"),
-                                     build<gather>, 0);
+                                  QStringLiteral("waits for every future, then value: results in input order (dict: same keys); iter: [key, result] pairs in completion order per poll; never cancels"),
+                                  build<gather>, 0);
     gatherSpec.options = {returnExceptions(), timeoutOption(), keyed(),
                           options::flag(QStringLiteral("iter"), false,
                                         QStringLiteral("a generator of (index or key, result) in completion order; the first failure seen raises there")),
@@ -162,14 +162,14 @@ void addConcurry(std::vector<HelperSpec> &table)
     table.push_back(gatherSpec);
 
     HelperSpec asyncWaitSpec = entry("concurry", "async_wait", "gather",
-                                        QStringLiteral("await async_wait: wait() for coroutines, polling every tick; value: [done, not_done]; TimeoutError on timeout; a cancelled caller leaks them"),
-                                        build<waitOn<engine::concurry::asyncWait>>, 0);
+                                     QStringLiteral("await async_wait: wait() for coroutines, polling every tick; value: [done, not_done]; TimeoutError on timeout; a cancelled caller leaks them"),
+                                     build<waitOn<engine::concurry::asyncWait>>, 0);
     asyncWaitSpec.options = {timeoutOption(), returnWhen()};
     table.push_back(asyncWaitSpec);
 
     HelperSpec asyncGatherSpec = entry("concurry", "async_gather", "gather",
-                                          QStringLiteral("await async_gather: gather() for coroutines, polling every tick; on timeout cancels the unfinished ones then raises TimeoutError; a cancelled caller leaks them"),
-                                          build<asyncGather>, 0);
+                                       QStringLiteral("await async_gather: gather() for coroutines, polling every tick; on timeout cancels the unfinished ones then raises TimeoutError; a cancelled caller leaks them"),
+                                       build<asyncGather>, 0);
     asyncGatherSpec.options = {returnExceptions(), timeoutOption(), keyed()};
     table.push_back(asyncGatherSpec);
 

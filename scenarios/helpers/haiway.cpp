@@ -97,26 +97,26 @@ std::vector<OptionSpec> fanOut(const char *errorKey, const QString &errorBrief)
 void addHaiway(std::vector<HelperSpec> &table)
 {
     HelperSpec process = entry("haiway", "process_concurrently", "fan-out",
-                                    QStringLiteral("runs each child (the handler for one item) with at most concurrent_tasks in flight, pulling lazily; value: None; the first error is raised bare after the others are cancelled and joined"),
-                                    build<processConcurrently>, 0);
+                               QStringLiteral("runs each child (the handler for one item) with at most concurrent_tasks in flight, pulling lazily; value: None; the first error is raised bare after the others are cancelled and joined"),
+                               build<processConcurrently>, 0);
     process.options = fanOut("ignore_exceptions", QStringLiteral("a failing handler is logged and the others go on"));
     table.push_back(process);
 
     HelperSpec execute = entry("haiway", "execute_concurrently", "fan-out",
-                                    QStringLiteral("as process_concurrently, value: the handlers' results in input order (a child that ends cancelled raises CancelledError)"),
-                                    build<collect<engine::haiway::executeConcurrently>>, 0);
+                               QStringLiteral("as process_concurrently, value: the handlers' results in input order (a child that ends cancelled raises CancelledError)"),
+                               build<collect<engine::haiway::executeConcurrently>>, 0);
     execute.options = fanOut("return_exceptions", QStringLiteral("errors become values in place; every item runs"));
     table.push_back(execute);
 
     HelperSpec coros = entry("haiway", "concurrently", "fan-out",
-                                  QStringLiteral("as execute_concurrently for ready-made coroutines; value: results in input order; unstarted coroutines of a list are closed"),
-                                  build<collect<engine::haiway::concurrently>>, 0);
+                             QStringLiteral("as execute_concurrently for ready-made coroutines; value: results in input order; unstarted coroutines of a list are closed"),
+                             build<collect<engine::haiway::concurrently>>, 0);
     coros.options = fanOut("return_exceptions", QStringLiteral("errors become values in place; every coroutine runs"));
     table.push_back(coros);
 
     HelperSpec stream = entry("haiway", "stream_concurrently", "stream",
-                                   QStringLiteral("merges two producers in arrival order, one item of back-pressure each; value: the items the consumer received"),
-                                   build<streamConcurrently>, 2, 2);
+                              QStringLiteral("merges two producers in arrival order, one item of back-pressure each; value: the items the consumer received"),
+                              build<streamConcurrently>, 2, 2);
     stream.role = ChildRole::Producers;
     stream.options = {
         options::flag(QStringLiteral("exhaustive"), false,

@@ -123,8 +123,8 @@ void addHaiwayScopes(std::vector<HelperSpec> &table)
     table.push_back(timeoutSpec);
 
     HelperSpec throttleSpec = entry("haiway", "throttle", "resources",
-                                       QStringLiteral("@throttle: the children are calls made at once; at most `limit` may start within any `period`, the rest sleep; value: their results in input order"),
-                                       build<throttle>);
+                                    QStringLiteral("@throttle: the children are calls made at once; at most `limit` may start within any `period`, the rest sleep; value: their results in input order"),
+                                    build<throttle>);
     throttleSpec.options = {
         options::integer(QStringLiteral("limit"), 1, QStringLiteral("call starts allowed per period"), 1),
         options::duration(QStringLiteral("period"), 1000, QStringLiteral("the sliding window (default 1s)")),

@@ -143,8 +143,8 @@ OptionSpec deadline(const QString &brief)
 void addTrio(std::vector<HelperSpec> &table)
 {
     HelperSpec nursery = scopeEntry("trio", "open_nursery", "scope",
-                                   QStringLiteral("async with trio.open_nursery(): children start_soon (a later turn); the first error cancels the body and the other children; exits when all ended; errors raise ExceptionGroup('Exceptions from Trio nursery') (strict); value: the body's value"),
-                                   build<openNursery>);
+                                    QStringLiteral("async with trio.open_nursery(): children start_soon (a later turn); the first error cancels the body and the other children; exits when all ended; errors raise ExceptionGroup('Exceptions from Trio nursery') (strict); value: the body's value"),
+                                    build<openNursery>);
     table.push_back(nursery);
 
     HelperSpec scope = withBlock("cancel_scope", "scope",

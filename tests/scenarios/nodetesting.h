@@ -27,6 +27,14 @@ inline QString scenario(const QString &profile, const QString &node)
     return QStringLiteral("title: T\nprofile: %1\nrun:\n").arg(profile) + node;
 }
 
+/// Four children in flow form for a map-form node's `children:` (indented six): A ends at 3, B
+/// and C at 1, D at 2, each returning its name.
+inline const QString fourTasks = QStringLiteral(
+    "      - {task: A, steps: [{sleep: 3}, {return: A}]}\n"
+    "      - {task: B, steps: [{sleep: 1}, {return: B}]}\n"
+    "      - {task: C, steps: [{sleep: 1}, {return: C}]}\n"
+    "      - {task: D, steps: [{sleep: 2}, {return: D}]}\n");
+
 /// Every diagnostic of parsing `text` as bad.yaml, formatted `bad.yaml:L:C: message`.
 inline QStringList diagnostics(const QString &text)
 {

@@ -6,16 +6,6 @@
 
 using namespace nodetesting;
 
-namespace {
-
-const QString abcd = QStringLiteral(
-    "      - {task: A, steps: [{sleep: 3}, {return: A}]}\n"
-    "      - {task: B, steps: [{sleep: 1}, {return: B}]}\n"
-    "      - {task: C, steps: [{sleep: 1}, {return: C}]}\n"
-    "      - {task: D, steps: [{sleep: 2}, {return: D}]}\n");
-
-} // namespace
-
 class TestAiotasksNodes : public QObject
 {
     Q_OBJECT
@@ -52,15 +42,15 @@ private slots:
     void concurrentRuns_data()
     {
         addOutcomeColumns();
-        QTest::newRow("limit 2, completion order") << QStringLiteral("  aiotasks.concurrent:\n    limit: 2\n    children:\n") + abcd
+        QTest::newRow("limit 2, completion order") << QStringLiteral("  aiotasks.concurrent:\n    limit: 2\n    children:\n") + fourTasks
                                                    << QStringLiteral("returned ['B', 'C', 'A', 'D'] at t=4");
-        QTest::newRow("default limit runs all four") << QStringLiteral("  aiotasks.concurrent:\n    children:\n") + abcd
+        QTest::newRow("default limit runs all four") << QStringLiteral("  aiotasks.concurrent:\n    children:\n") + fourTasks
                                                      << QStringLiteral("returned ['B', 'C', 'D', 'A'] at t=3");
         QTest::newRow("wrapped error") << QStringLiteral("  aiotasks.concurrent:\n    - {task: A, steps: [{sleep: 3}]}\n    - {task: B, steps: [{sleep: 1}, {fail: B}]}\n")
                                        << QStringLiteral("raised ConcurrentExecutionError(ValueError('B')) at t=1");
-        QTest::newRow("input error, even when yielding") << QStringLiteral("  aiotasks.concurrent:\n    yield_exceptions: true\n    source_raises_after: 1\n    children:\n") + abcd
+        QTest::newRow("input error, even when yielding") << QStringLiteral("  aiotasks.concurrent:\n    yield_exceptions: true\n    source_raises_after: 1\n    children:\n") + fourTasks
                                                          << QStringLiteral("raised ConcurrentIteratorError(ValueError('source')) at t=0");
-        QTest::newRow("consumer takes one") << QStringLiteral("  aiotasks.concurrent:\n    limit: 2\n    take: 1\n    children:\n") + abcd
+        QTest::newRow("consumer takes one") << QStringLiteral("  aiotasks.concurrent:\n    limit: 2\n    take: 1\n    children:\n") + fourTasks
                                             << QStringLiteral("returned ['B'] at t=1");
         QTest::newRow("inflate") << QStringLiteral("  aiotasks.inflate:\n    - {task: x, steps: [{sleep: 2}]}\n    - {task: y, steps: [{sleep: 1}]}\n")
                                  << QStringLiteral("returned ['y', 'x'] at t=2");

@@ -5,16 +5,6 @@
 
 using namespace nodetesting;
 
-namespace {
-
-const QString abcd = QStringLiteral(
-    "      - {task: A, steps: [{sleep: 3}, {return: A}]}\n"
-    "      - {task: B, steps: [{sleep: 1}, {return: B}]}\n"
-    "      - {task: C, steps: [{sleep: 1}, {return: C}]}\n"
-    "      - {task: D, steps: [{sleep: 2}, {return: D}]}\n");
-
-} // namespace
-
 class TestHaiwayNodes : public QObject
 {
     Q_OBJECT
@@ -67,15 +57,15 @@ private slots:
     void fanOutsRun_data()
     {
         addOutcomeColumns();
-        QTest::newRow("execute, input order") << QStringLiteral("  haiway.execute_concurrently:\n    children:\n") + abcd
+        QTest::newRow("execute, input order") << QStringLiteral("  haiway.execute_concurrently:\n    children:\n") + fourTasks
                                               << QStringLiteral("returned ['A', 'B', 'C', 'D'] at t=4");
-        QTest::newRow("concurrently, limit 4") << QStringLiteral("  haiway.concurrently:\n    concurrent_tasks: 4\n    children:\n") + abcd
+        QTest::newRow("concurrently, limit 4") << QStringLiteral("  haiway.concurrently:\n    concurrent_tasks: 4\n    children:\n") + fourTasks
                                                << QStringLiteral("returned ['A', 'B', 'C', 'D'] at t=3");
-        QTest::newRow("process returns None") << QStringLiteral("  haiway.process_concurrently:\n    children:\n") + abcd
+        QTest::newRow("process returns None") << QStringLiteral("  haiway.process_concurrently:\n    children:\n") + fourTasks
                                               << QStringLiteral("returned None at t=4");
         QTest::newRow("first error bare") << QStringLiteral("  haiway.concurrently:\n    children:\n      - {task: A, steps: [{sleep: 3}]}\n      - {task: B, steps: [{sleep: 1}, {fail: B}]}\n")
                                           << QStringLiteral("raised ValueError('B') at t=1");
-        QTest::newRow("source raises") << QStringLiteral("  haiway.execute_concurrently:\n    source_raises_after: 1\n    children:\n") + abcd
+        QTest::newRow("source raises") << QStringLiteral("  haiway.execute_concurrently:\n    source_raises_after: 1\n    children:\n") + fourTasks
                                        << QStringLiteral("raised ValueError('source') at t=0");
         QTest::newRow("stream") << QStringLiteral("  haiway.stream_concurrently:\n    - {task: N, steps: [{sleep: 1}, {emit: n0}, {sleep: 2}, {emit: n1}]}\n    - {task: L, steps: [{sleep: 2}, {emit: L0}]}\n")
                                 << QStringLiteral("returned ['n0', 'L0'] at t=2");
