@@ -73,37 +73,37 @@ QCoro::Task<Value> gatherPairs(Ctx ctx, std::shared_ptr<engine::concurry::Gather
     co_return received;
 }
 
-QCoro::Task<Value> gather(Ctx ctx, std::shared_ptr<const Node> node)
+// gather() and async_gather() without iter: the results in input order, or (dict) keyed by the
+// children's names.
+using InOrder = QCoro::Task<QVariantList> (*)(Ctx, std::vector<engine::Child>, engine::concurry::GatherOptions);
+using Keyed = QCoro::Task<engine::concurry::Dict> (*)(Ctx, std::vector<engine::Child>, engine::concurry::GatherOptions);
+
+template<InOrder GatherList, Keyed GatherDict>
+QCoro::Task<Value> gatherResults(Ctx ctx, std::shared_ptr<const Node> node)
 {
     const engine::concurry::GatherOptions options = gatherOptions(*node);
-    const bool keyed = node->option(QStringLiteral("dict")).toBool();
-    if (node->option(QStringLiteral("iter")).toBool()) {
-        std::shared_ptr<engine::concurry::GatherIterator> pairs = keyed ? engine::concurry::gatherDictIter(ctx, childrenOf(*node), options)
-                                                                        : engine::concurry::gatherIter(ctx, childrenOf(*node), options);
-        QCoro::Task<Value> iterating = gatherPairs(ctx, pairs);
-        co_return co_await iterating;
-    }
-    if (keyed) {
-        QCoro::Task<engine::concurry::Dict> gathering = engine::concurry::gatherDict(ctx, childrenOf(*node), options);
+    if (node->option(QStringLiteral("dict")).toBool()) {
+        QCoro::Task<engine::concurry::Dict> gathering = GatherDict(ctx, childrenOf(*node), options);
         const engine::concurry::Dict results = co_await gathering;
         co_return results.toVariant();
     }
-    QCoro::Task<QVariantList> gathering = engine::concurry::gather(ctx, childrenOf(*node), options);
+    QCoro::Task<QVariantList> gathering = GatherList(ctx, childrenOf(*node), options);
     const QVariantList results = co_await gathering;
     co_return results;
 }
 
-QCoro::Task<Value> asyncGather(Ctx ctx, std::shared_ptr<const Node> node)
+QCoro::Task<Value> gather(Ctx ctx, std::shared_ptr<const Node> node)
 {
-    const engine::concurry::GatherOptions options = gatherOptions(*node);
-    if (node->option(QStringLiteral("dict")).toBool()) {
-        QCoro::Task<engine::concurry::Dict> gathering = engine::concurry::asyncGatherDict(ctx, childrenOf(*node), options);
-        const engine::concurry::Dict results = co_await gathering;
-        co_return results.toVariant();
+    if (node->option(QStringLiteral("iter")).toBool()) {
+        const engine::concurry::GatherOptions options = gatherOptions(*node);
+        std::shared_ptr<engine::concurry::GatherIterator> pairs = node->option(QStringLiteral("dict")).toBool()
+            ? engine::concurry::gatherDictIter(ctx, childrenOf(*node), options)
+            : engine::concurry::gatherIter(ctx, childrenOf(*node), options);
+        QCoro::Task<Value> iterating = gatherPairs(ctx, pairs);
+        co_return co_await iterating;
     }
-    QCoro::Task<QVariantList> gathering = engine::concurry::asyncGather(ctx, childrenOf(*node), options);
-    const QVariantList results = co_await gathering;
-    co_return results;
+    QCoro::Task<Value> gathering = gatherResults<engine::concurry::gather, engine::concurry::gatherDict>(ctx, node);
+    co_return co_await gathering;
 }
 
 OptionSpec timeoutOption()
@@ -169,7 +169,7 @@ void addConcurry(std::vector<HelperSpec> &table)
 
     HelperSpec asyncGatherSpec = entry("concurry", "async_gather", "gather",
                                        QStringLiteral("await async_gather: gather() for coroutines, polling every tick; on timeout cancels the unfinished ones then raises TimeoutError; a cancelled caller leaks them"),
-                                       build<asyncGather>, 0);
+                                       build<gatherResults<engine::concurry::asyncGather, engine::concurry::asyncGatherDict>>, 0);
     asyncGatherSpec.options = {returnExceptions(), timeoutOption(), keyed()};
     table.push_back(asyncGatherSpec);
 
