@@ -204,7 +204,12 @@ std::vector<engine::Child> childrenOf(const Node &node)
 
 std::shared_ptr<engine::ListSource> sourceOf(const Node &node)
 {
-    auto source = std::make_shared<engine::ListSource>(childrenOf(node));
+    return sourceOf(node, childrenOf(node));
+}
+
+std::shared_ptr<engine::ListSource> sourceOf(const Node &node, std::vector<engine::Child> children)
+{
+    auto source = std::make_shared<engine::ListSource>(std::move(children));
     const QVariant raisesAfter = node.option(QStringLiteral("source_raises_after"));
     if (raisesAfter.isValid())
         source->raiseAfter(raisesAfter.toInt(), engine::Error::plain(QStringLiteral("ValueError"), QStringLiteral("source")));

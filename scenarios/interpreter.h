@@ -26,6 +26,8 @@ std::vector<engine::Child> childrenOf(const Node &node);
 /// The children as a fan-out input pulled one at a time, shaped by the node's source options
 /// (`source_raises_after`, `source_delay`, `source_generator`) when the helper has them.
 std::shared_ptr<engine::ListSource> sourceOf(const Node &node);
+/// As sourceOf(node), over `children` in place of the node's own (a helper that alters some).
+std::shared_ptr<engine::ListSource> sourceOf(const Node &node, std::vector<engine::Child> children);
 
 /// What each child task ended with, in input order: its result, or None when it did not complete.
 QVariantList resultsOf(engine::Runtime &rt, const std::vector<engine::TaskId> &ids);

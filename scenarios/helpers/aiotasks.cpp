@@ -17,8 +17,7 @@ using engine::Value;
 engine::aiotasks::ConcurrentOptions concurrentOptions(const Node &node)
 {
     engine::aiotasks::ConcurrentOptions o;
-    const QVariant limit = node.option(QStringLiteral("limit"));
-    o.limit = limit.isValid() ? limit.toInt() : 0;   // not given: None, the default min(32, cpu + 4)
+    o.limit = intOr(node, QStringLiteral("limit"), 0);   // not given: None, the default min(32, cpu + 4)
     o.yieldExceptions = node.option(QStringLiteral("yield_exceptions")).toBool();
     return o;
 }
@@ -31,15 +30,7 @@ std::shared_ptr<engine::Source> concurrentInput(const Node &node)
     for (size_t i = 0; i < children.size(); ++i)
         if (node.children[i]->flag(QStringLiteral("not_awaitable")))
             children[i].body = engine::Body{};
-    auto source = std::make_shared<engine::ListSource>(std::move(children));
-    const QVariant raisesAfter = node.option(QStringLiteral("source_raises_after"));
-    if (raisesAfter.isValid())
-        source->raiseAfter(raisesAfter.toInt(), engine::Error::plain(QStringLiteral("ValueError"), QStringLiteral("source")));
-    const QVariant delay = node.option(QStringLiteral("source_delay"));
-    if (delay.isValid())
-        source->setDelay(delay.toLongLong());
-    source->setGenerator(node.option(QStringLiteral("source_generator")).toBool());
-    return source;
+    return sourceOf(node, std::move(children));
 }
 
 QCoro::Task<Value> concurrent(Ctx ctx, std::shared_ptr<const Node> node)
@@ -88,22 +79,19 @@ std::vector<OptionSpec> limits()
 
 void addAiotasks(std::vector<HelperSpec> &table)
 {
-    HelperSpec concurrentSpec = nodeSpec("aiotasks", "concurrent", "fan-out",
-                                         QStringLiteral("runs the children with at most `limit` in flight, pulling one ahead; value: the results in completion order; errors wrapped as ConcurrentExecutionError; a consumer that leaves early leaks the rest"),
-                                         buildNode<concurrent>);
-    concurrentSpec.minChildren = 0;
+    HelperSpec concurrentSpec = entry("aiotasks", "concurrent", "fan-out",
+                                      QStringLiteral("runs the children with at most `limit` in flight, pulling one ahead; value: the results in completion order; errors wrapped as ConcurrentExecutionError; a consumer that leaves early leaks the rest"),
+                                      build<concurrent>, 0);
     concurrentSpec.childFlags = QStringList{QStringLiteral("not_awaitable")};
-    concurrentSpec.options = limits();
-    concurrentSpec.options.push_back(options::integer(QStringLiteral("take"), -1,
-                                                      QStringLiteral("the consumer breaks out after this many results (-1: iterates to the end)"), -1));
-    for (OptionSpec &s : options::source())
-        concurrentSpec.options.push_back(std::move(s));
+    std::vector<OptionSpec> own = limits();
+    own.push_back(options::integer(QStringLiteral("take"), -1,
+                                   QStringLiteral("the consumer breaks out after this many results (-1: iterates to the end)"), -1));
+    concurrentSpec.options = options::withSource(std::move(own));
     table.push_back(concurrentSpec);
 
-    HelperSpec inflateSpec = nodeSpec("aiotasks", "inflate", "fan-out",
-                                      QStringLiteral("for each child (one object and the awaitable its callback makes) yields the object once its awaitable is done; value: the objects' names in completion order; the first error is raised"),
-                                      buildNode<inflate>);
-    inflateSpec.minChildren = 0;
+    HelperSpec inflateSpec = entry("aiotasks", "inflate", "fan-out",
+                                   QStringLiteral("for each child (one object and the awaitable its callback makes) yields the object once its awaitable is done; value: the objects' names in completion order; the first error is raised"),
+                                   build<inflate>, 0);
     inflateSpec.options = limits();
     table.push_back(inflateSpec);
 }

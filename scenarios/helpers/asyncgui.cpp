@@ -3,6 +3,7 @@
 #include "libraries.h"
 
 #include "bodies.h"
+#include "nodekit.h"
 #include "options.h"
 #include "../runenv.h"
 
@@ -38,14 +39,10 @@ engine::TaskId startInNursery(Ctx ctx, engine::Nursery &nursery, const std::shar
 
 QCoro::Task<Value> nurseryBody(Ctx ctx, engine::Nursery &nursery, std::shared_ptr<const Node> node)
 {
-    // `nursery` is a reference: openNursery awaits this coroutine in the same expression.
+    // `nursery` is a reference: openNursery awaits this body in the same expression.
     nameCurrentScope(ctx, *node);
-    for (const auto &child : node->children)
-        startInNursery(ctx, nursery, child);
     engine::Nursery *open = &nursery;
-    const SpawnerGuard spawning(ctx, [ctx, open](std::shared_ptr<const Node> child) { return startInNursery(ctx, *open, child); });
-    QCoro::Task<Value> body = runBody(ctx, node);
-    co_return co_await body;
+    return startChildrenAndRunBody(ctx, node, [ctx, open](std::shared_ptr<const Node> child) { return startInNursery(ctx, *open, child); });
 }
 
 QCoro::Task<Value> nursery(Ctx ctx, std::shared_ptr<const Node> node)
@@ -58,8 +55,7 @@ QCoro::Task<Value> nursery(Ctx ctx, std::shared_ptr<const Node> node)
 template<engine::asyncgui::PairKind Kind>
 QCoro::Task<Value> pairing(Ctx ctx, std::shared_ptr<const Node> node)
 {
-    const std::shared_ptr<const Node> &bg = node->children.front();
-    engine::Child background{bg->name, bodyFor(bg)};
+    const engine::Child background = childAt(*node, 0);
     QCoro::Task<engine::asyncgui::PairOutcome> running = engine::asyncgui::pair(ctx, Kind, background, blockOf(node));
     const engine::asyncgui::PairOutcome outcome = co_await running;
     co_return outcome.blockValue;
@@ -94,41 +90,16 @@ QCoro::Task<Value> openCancelScope(Ctx ctx, std::shared_ptr<const Node> node)
     co_return outcome.value;
 }
 
-template<QCoro::Task<Value> (*Run)(Ctx, std::shared_ptr<const Node>)>
-engine::Body build(std::shared_ptr<const Node> node)
-{
-    return [node](Ctx ctx) { return Run(ctx, node); };
-}
-
-HelperSpec spec(const char *name, const char *category, const QString &brief, HelperBuilder build)
-{
-    HelperSpec s;
-    s.name = QStringLiteral("asyncgui.") + QLatin1String(name);
-    s.library = QStringLiteral("asyncgui");
-    s.category = QLatin1String(category);
-    s.brief = brief;
-    s.build = build;
-    return s;
-}
-
 // A context-manager pairing: exactly one background child beside the body.
-HelperSpec pair(const char *name, const char *category, const QString &brief, HelperBuilder build)
+HelperSpec pair(const char *name, const char *category, const QString &brief, HelperBuilder run)
 {
-    HelperSpec s = spec(name, category, brief, build);
-    s.minChildren = 1;
-    s.maxChildren = 1;
-    s.body = true;
-    return s;
+    return blockEntry("asyncgui", name, category, brief, run, 1);
 }
 
 // A block helper: no children, only a body.
-HelperSpec block(const char *name, const QString &brief, HelperBuilder build)
+HelperSpec block(const char *name, const char *category, const QString &brief, HelperBuilder run)
 {
-    HelperSpec s = spec(name, "scope", brief, build);
-    s.minChildren = 0;
-    s.maxChildren = 0;
-    s.body = true;
-    return s;
+    return blockEntry("asyncgui", name, category, brief, run);
 }
 
 } // namespace
@@ -136,25 +107,22 @@ HelperSpec block(const char *name, const QString &brief, HelperBuilder build)
 void addAsyncgui(std::vector<HelperSpec> &table)
 {
     using Kind = engine::asyncgui::PairKind;
-    HelperSpec any = spec("wait_any", "race",
-                          QStringLiteral("starts every child at once; the first to finish cancels the others; value: results in input order (None when cancelled); errors as ExceptionGroup('wait_any()')"),
-                          build<waitAny>);
+    HelperSpec any = entry("asyncgui", "wait_any", "race",
+                           QStringLiteral("starts every child at once; the first to finish cancels the others; value: results in input order (None when cancelled); errors as ExceptionGroup('wait_any()')"),
+                           build<waitAny>);
     any.aliases = QStringList{QStringLiteral("wait_any")};
     table.push_back(any);
 
-    HelperSpec all = spec("wait_all", "gather",
-                          QStringLiteral("starts every child; waits for all; the first error cancels the rest and raises ExceptionGroup('wait_all()')"),
-                          build<waitAll>);
+    HelperSpec all = entry("asyncgui", "wait_all", "gather",
+                           QStringLiteral("starts every child; waits for all; the first error cancels the rest and raises ExceptionGroup('wait_all()')"),
+                           build<waitAll>);
     all.aliases = QStringList{QStringLiteral("wait_all")};
     table.push_back(all);
 
-    HelperSpec nursery = spec("open_nursery", "scope",
-                              QStringLiteral("a nursery with eager starts: exits when the body and non-daemon children end, then cancels daemons; errors raise ExceptionGroup('Nursery')"),
-                              build<libraries::nursery>);
+    HelperSpec nursery = scopeEntry("asyncgui", "open_nursery", "scope",
+                                    QStringLiteral("a nursery with eager starts: exits when the body and non-daemon children end, then cancels daemons; errors raise ExceptionGroup('Nursery')"),
+                                    build<libraries::nursery>);
     nursery.aliases = QStringList{QStringLiteral("nursery")};
-    nursery.minChildren = 0;
-    nursery.body = true;
-    nursery.spawns = true;
     nursery.childFlags = QStringList{QStringLiteral("daemon"), QStringLiteral("close_on_finish")};
     table.push_back(nursery);
 
@@ -173,16 +141,15 @@ void addAsyncgui(std::vector<HelperSpec> &table)
                          QStringLiteral("the child's end cancels the body; the body's end waits for the child"),
                          build<pairing<Kind::RunAsMain>>));
 
-    HelperSpec after = block("move_on_after",
+    HelperSpec after = block("move_on_after", "time",
                              QStringLiteral("asyncgui-ext-clock: the body is cancelled after `after` (move_on_when(clock.sleep(after)))"),
                              build<moveOnAfter>);
-    after.category = QStringLiteral("time");
     after.options = {options::required(options::duration(QStringLiteral("after"), QVariant(), QStringLiteral("when the body is cancelled")))};
     table.push_back(after);
-    table.push_back(block("disable_cancellation",
+    table.push_back(block("disable_cancellation", "scope",
                           QStringLiteral("cancel requests arriving during the body are delivered at the first checkpoint after it"),
                           build<disableCancellation>));
-    table.push_back(block("open_cancel_scope",
+    table.push_back(block("open_cancel_scope", "scope",
                           QStringLiteral("a cancel scope around the body: `cancel: NAME` cancels only the body; the scope catches it"),
                           build<openCancelScope>));
 }

@@ -4,6 +4,7 @@
 
 #include "libraries.h"
 
+#include "bodies.h"
 #include "nodekit.h"
 #include "options.h"
 #include "../runenv.h"
@@ -17,22 +18,17 @@ namespace {
 
 using engine::Ctx;
 using engine::Value;
-using nodekit::build;
-using nodekit::entry;
 namespace aio = engine::asyncio;
 
 // -- TaskGroup --------------------------------------------------------------------------------
 
 QCoro::Task<Value> taskGroupBody(Ctx ctx, aio::TaskGroup &group, std::shared_ptr<const Node> node)
 {
-    for (const auto &child : node->children)
-        group.createTask(child->name, bodyFor(child));
+    // `group` is a reference: taskGroup awaits this body in the same expression.
     aio::TaskGroup *open = &group;
-    const SpawnerGuard spawning(ctx, [open](std::shared_ptr<const Node> child) {
+    return startChildrenAndRunBody(ctx, node, [open](std::shared_ptr<const Node> child) {
         return open->createTask(child->name, bodyFor(child));
     });
-    QCoro::Task<Value> body = runBody(ctx, node);
-    co_return co_await body;
 }
 
 QCoro::Task<Value> taskGroup(Ctx ctx, std::shared_ptr<const Node> node)
@@ -54,14 +50,6 @@ QCoro::Task<Value> gather(Ctx ctx, std::shared_ptr<const Node> node)
     co_return values;
 }
 
-QVariantList namesOf(const engine::Runtime &rt, const std::vector<engine::TaskId> &ids)
-{
-    QVariantList names;
-    for (const engine::TaskId id : ids)
-        names << QVariant(rt.task(id).name);
-    return names;
-}
-
 aio::ReturnWhen returnWhen(const QString &text)
 {
     if (text == QLatin1String("FIRST_COMPLETED"))
@@ -74,19 +62,17 @@ aio::ReturnWhen returnWhen(const QString &text)
 QCoro::Task<Value> wait(Ctx ctx, std::shared_ptr<const Node> node)
 {
     aio::WaitOptions options;
-    options.timeout = nodekit::ticks(*node, QStringLiteral("timeout"), engine::Never);
+    options.timeout = ticksOr(*node, QStringLiteral("timeout"), engine::Never);
     options.returnWhen = returnWhen(node->option(QStringLiteral("return_when")).toString());
     QCoro::Task<aio::DonePending> running = aio::wait(ctx, childrenOf(*node), options);
     const aio::DonePending sets = co_await running;
-    const QVariantList pair{QVariant(namesOf(*ctx.rt, sets.done)), QVariant(namesOf(*ctx.rt, sets.pending))};
-    co_return pair;
+    co_return doneAndPending(*ctx.rt, sets.done, sets.pending);
 }
 
 QCoro::Task<Value> asCompleted(Ctx ctx, std::shared_ptr<const Node> node)
 {
-    const engine::Tick timeout = nodekit::ticks(*node, QStringLiteral("timeout"), engine::Never);
-    const QVariant stop = node->option(QStringLiteral("stop_after"));
-    const int limit = stop.isValid() ? stop.toInt() : -1;
+    const engine::Tick timeout = ticksOr(*node, QStringLiteral("timeout"), engine::Never);
+    const int limit = intOr(*node, QStringLiteral("stop_after"), -1);
     std::shared_ptr<aio::AsCompleted> iterator = aio::asCompleted(ctx, childrenOf(*node), timeout);
     QVariantList values;
     while (limit < 0 || values.size() < limit) {
@@ -109,32 +95,28 @@ QCoro::Task<Value> timeoutBlock(Ctx ctx, aio::Timeout timeout, std::shared_ptr<c
     co_return co_await body;
 }
 
-QCoro::Task<Value> timeoutAfter(Ctx ctx, std::shared_ptr<const Node> node)
-{
-    const engine::Tick delay = nodekit::ticks(*node, QStringLiteral("delay"), engine::Never);
-    const aio::TimeoutBody block = [node](Ctx c, aio::Timeout t) { return timeoutBlock(c, t, node); };
-    QCoro::Task<Value> running = aio::timeout(ctx, delay, block);
-    co_return co_await running;
-}
+// timeout / timeout_at: `Absolute` picks the option that gives the deadline, `when` or `delay`.
+using Timing = QCoro::Task<Value> (*)(Ctx, engine::Tick, aio::TimeoutBody);
 
-QCoro::Task<Value> timeoutAt(Ctx ctx, std::shared_ptr<const Node> node)
+template<Timing Open, bool Absolute>
+QCoro::Task<Value> timeoutScope(Ctx ctx, std::shared_ptr<const Node> node)
 {
-    const engine::Tick when = nodekit::ticks(*node, QStringLiteral("when"), engine::Never);
+    const engine::Tick deadline = ticksOr(*node, Absolute ? QStringLiteral("when") : QStringLiteral("delay"), engine::Never);
     const aio::TimeoutBody block = [node](Ctx c, aio::Timeout t) { return timeoutBlock(c, t, node); };
-    QCoro::Task<Value> running = aio::timeoutAt(ctx, when, block);
+    QCoro::Task<Value> running = Open(ctx, deadline, block);
     co_return co_await running;
 }
 
 QCoro::Task<Value> waitFor(Ctx ctx, std::shared_ptr<const Node> node)
 {
-    const engine::Tick timeout = nodekit::ticks(*node, QStringLiteral("timeout"), engine::Never);
-    QCoro::Task<Value> running = aio::waitFor(ctx, nodekit::childAt(*node, 0), timeout);
+    const engine::Tick timeout = ticksOr(*node, QStringLiteral("timeout"), engine::Never);
+    QCoro::Task<Value> running = aio::waitFor(ctx, childAt(*node, 0), timeout);
     co_return co_await running;
 }
 
 QCoro::Task<Value> shield(Ctx ctx, std::shared_ptr<const Node> node)
 {
-    QCoro::Task<Value> running = aio::shield(ctx, nodekit::childAt(*node, 0));
+    QCoro::Task<Value> running = aio::shield(ctx, childAt(*node, 0));
     co_return co_await running;
 }
 
@@ -184,19 +166,15 @@ QCoro::Task<Value> run(Ctx ctx, std::shared_ptr<const Node> node)
 
 void addAsyncio(std::vector<HelperSpec> &table)
 {
-    HelperSpec group = entry("asyncio", "task_group", "scope",
-                             QStringLiteral("async with asyncio.TaskGroup(): children are create_task()s (a later turn); the first non-cancel error cancels the others and the body; same-turn errors all collected; raises ExceptionGroup('unhandled errors in a TaskGroup'); value: the body's value"),
-                             build<taskGroup>, 0);
-    group.body = true;
-    group.spawns = true;
+    HelperSpec group = scopeEntry("asyncio", "task_group", "scope",
+                                  QStringLiteral("async with asyncio.TaskGroup(): children are create_task()s (a later turn); the first non-cancel error cancels the others and the body; same-turn errors all collected; raises ExceptionGroup('unhandled errors in a TaskGroup'); value: the body's value"),
+                                  build<taskGroup>);
     table.push_back(group);
 
     HelperSpec g = entry("asyncio", "gather", "gather",
                          QStringLiteral("await asyncio.gather(*children): results in input order; the first error is raised at once and the others keep running; cancelling the caller cancels them; value: the list of results"),
                          build<gather>, 0);
-    g.options = {options::flag(QStringLiteral("return_exceptions"), false, QStringLiteral("errors (and CancelledError) become values in the list"))};
-    for (const OptionSpec &o : options::source())
-        g.options.push_back(o);
+    g.options = options::withSource({options::flag(QStringLiteral("return_exceptions"), false, QStringLiteral("errors (and CancelledError) become values in the list"))});
     table.push_back(g);
 
     HelperSpec w = entry("asyncio", "wait", "gather",
@@ -219,16 +197,14 @@ void addAsyncio(std::vector<HelperSpec> &table)
     };
     table.push_back(ac);
 
-    HelperSpec t = entry("asyncio", "timeout", "time",
-                         QStringLiteral("async with asyncio.timeout(delay): at the deadline the task is cancelled (once) and the cancellation leaving the block becomes TimeoutError; value: the body's value"),
-                         build<timeoutAfter>, 0, 0);
-    t.body = true;
+    HelperSpec t = blockEntry("asyncio", "timeout", "time",
+                              QStringLiteral("async with asyncio.timeout(delay): at the deadline the task is cancelled (once) and the cancellation leaving the block becomes TimeoutError; value: the body's value"),
+                              build<timeoutScope<aio::timeout, false>>);
     t.options = {options::duration(QStringLiteral("delay"), QVariant(), QStringLiteral("relative deadline (default None: no deadline)"))};
     table.push_back(t);
-    HelperSpec ta = entry("asyncio", "timeout_at", "time",
-                          QStringLiteral("async with asyncio.timeout_at(when): asyncio.timeout with an absolute deadline; value: the body's value"),
-                          build<timeoutAt>, 0, 0);
-    ta.body = true;
+    HelperSpec ta = blockEntry("asyncio", "timeout_at", "time",
+                               QStringLiteral("async with asyncio.timeout_at(when): asyncio.timeout with an absolute deadline; value: the body's value"),
+                               build<timeoutScope<aio::timeoutAt, true>>);
     ta.options = {options::duration(QStringLiteral("when"), QVariant(), QStringLiteral("absolute deadline (default None: no deadline)"))};
     table.push_back(ta);
 
@@ -242,11 +218,9 @@ void addAsyncio(std::vector<HelperSpec> &table)
                           QStringLiteral("await asyncio.shield(child): cancelling the caller cancels only its await; the child runs on and its result is dropped; value: the child's value"),
                           build<shield>, 1, 1));
 
-    HelperSpec r = entry("asyncio", "run", "scope",
-                         QStringLiteral("asyncio.run(main()): the body is main; children and spawn: are create_task()s nobody awaits; when main ends every task it created that still runs is cancelled and waited for; value: main's value"),
-                         build<run>, 0);
-    r.body = true;
-    r.spawns = true;
+    HelperSpec r = scopeEntry("asyncio", "run", "scope",
+                              QStringLiteral("asyncio.run(main()): the body is main; children and spawn: are create_task()s nobody awaits; when main ends every task it created that still runs is cancelled and waited for; value: main's value"),
+                              build<run>);
     table.push_back(r);
 }
 

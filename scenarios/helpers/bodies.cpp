@@ -1,7 +1,5 @@
 #include "bodies.h"
 
-#include "../runenv.h"
-
 #include "engine/trace.h"
 
 namespace scenarios {
@@ -9,6 +7,15 @@ namespace scenarios {
 engine::Body blockOf(std::shared_ptr<const Node> node)
 {
     return [node](engine::Ctx ctx) { return runBody(ctx, node); };
+}
+
+QCoro::Task<engine::Value> startChildrenAndRunBody(engine::Ctx ctx, std::shared_ptr<const Node> node, RunEnv::Spawner start)
+{
+    for (const auto &child : node->children)
+        start(child);
+    const SpawnerGuard spawning(ctx, start);
+    QCoro::Task<engine::Value> body = runBody(ctx, node);
+    co_return co_await body;
 }
 
 engine::ScopeId lastScopeEntered(const engine::Runtime &rt, engine::TaskId task)

@@ -17,21 +17,23 @@ namespace {
 using engine::Ctx;
 using engine::Value;
 
-engine::Tick timeoutOf(const Node &node)
+// `polling` and `poll_interval`, where the node has them (wait and gather; the async forms poll
+// every tick).
+template<typename Options>
+void readPolling(const Node &node, Options &o)
 {
-    const QVariant t = node.option(QStringLiteral("timeout"));
-    return t.isValid() ? engine::Tick(t.toLongLong()) : engine::Never;
+    if (const QVariant polling = node.option(QStringLiteral("polling")); polling.isValid())
+        o.polling = engine::concurry::pollingFromString(polling.toString());
+    if (const QVariant interval = node.option(QStringLiteral("poll_interval")); interval.isValid())
+        o.pollInterval = interval.toLongLong();
 }
 
 engine::concurry::WaitOptions waitOptions(const Node &node)
 {
     engine::concurry::WaitOptions o;
-    o.timeout = timeoutOf(node);
+    o.timeout = ticksOr(node, QStringLiteral("timeout"), engine::Never);
     o.returnWhen = engine::concurry::returnWhenFromString(node.option(QStringLiteral("return_when")).toString());
-    if (const QVariant polling = node.option(QStringLiteral("polling")); polling.isValid())
-        o.polling = engine::concurry::pollingFromString(polling.toString());
-    if (const QVariant interval = node.option(QStringLiteral("poll_interval")); interval.isValid())
-        o.pollInterval = interval.toLongLong();
+    readPolling(node, o);
     return o;
 }
 
@@ -39,34 +41,22 @@ engine::concurry::GatherOptions gatherOptions(const Node &node)
 {
     engine::concurry::GatherOptions o;
     o.returnExceptions = node.option(QStringLiteral("return_exceptions")).toBool();
-    o.timeout = timeoutOf(node);
-    if (const QVariant polling = node.option(QStringLiteral("polling")); polling.isValid())
-        o.polling = engine::concurry::pollingFromString(polling.toString());
-    if (const QVariant interval = node.option(QStringLiteral("poll_interval")); interval.isValid())
-        o.pollInterval = interval.toLongLong();
+    o.timeout = ticksOr(node, QStringLiteral("timeout"), engine::Never);
+    readPolling(node, o);
     return o;
 }
 
-// (done, not_done) as two lists of task names in input order (Python: two sets of futures).
-Value doneNotDone(const engine::Runtime &rt, const engine::concurry::DoneNotDone &sets)
-{
-    return QVariantList{QVariant(taskNames(rt, sets.done)), QVariant(taskNames(rt, sets.notDone))};
-}
+// wait() and async_wait(): (done, not_done) as two lists of task names in input order (Python: two
+// sets of futures).
+using Waiting = QCoro::Task<engine::concurry::DoneNotDone> (*)(Ctx, std::vector<engine::Child>, engine::concurry::WaitOptions);
 
-QCoro::Task<Value> wait(Ctx ctx, std::shared_ptr<const Node> node)
+template<Waiting Wait>
+QCoro::Task<Value> waitOn(Ctx ctx, std::shared_ptr<const Node> node)
 {
     const engine::concurry::WaitOptions options = waitOptions(*node);
-    QCoro::Task<engine::concurry::DoneNotDone> waiting = engine::concurry::wait(ctx, childrenOf(*node), options);
+    QCoro::Task<engine::concurry::DoneNotDone> waiting = Wait(ctx, childrenOf(*node), options);
     const engine::concurry::DoneNotDone sets = co_await waiting;
-    co_return doneNotDone(*ctx.rt, sets);
-}
-
-QCoro::Task<Value> asyncWait(Ctx ctx, std::shared_ptr<const Node> node)
-{
-    const engine::concurry::WaitOptions options = waitOptions(*node);
-    QCoro::Task<engine::concurry::DoneNotDone> waiting = engine::concurry::asyncWait(ctx, childrenOf(*node), options);
-    const engine::concurry::DoneNotDone sets = co_await waiting;
-    co_return doneNotDone(*ctx.rt, sets);
+    co_return doneAndPending(*ctx.rt, sets.done, sets.notDone);
 }
 
 // gather(iter=True): every (key, result) pair the consumer receives, as [key, result] lists.
@@ -83,37 +73,37 @@ QCoro::Task<Value> gatherPairs(Ctx ctx, std::shared_ptr<engine::concurry::Gather
     co_return received;
 }
 
-QCoro::Task<Value> gather(Ctx ctx, std::shared_ptr<const Node> node)
+// gather() and async_gather() without iter: the results in input order, or (dict) keyed by the
+// children's names.
+using InOrder = QCoro::Task<QVariantList> (*)(Ctx, std::vector<engine::Child>, engine::concurry::GatherOptions);
+using Keyed = QCoro::Task<engine::concurry::Dict> (*)(Ctx, std::vector<engine::Child>, engine::concurry::GatherOptions);
+
+template<InOrder GatherList, Keyed GatherDict>
+QCoro::Task<Value> gatherResults(Ctx ctx, std::shared_ptr<const Node> node)
 {
     const engine::concurry::GatherOptions options = gatherOptions(*node);
-    const bool keyed = node->option(QStringLiteral("dict")).toBool();
-    if (node->option(QStringLiteral("iter")).toBool()) {
-        std::shared_ptr<engine::concurry::GatherIterator> pairs = keyed ? engine::concurry::gatherDictIter(ctx, childrenOf(*node), options)
-                                                                        : engine::concurry::gatherIter(ctx, childrenOf(*node), options);
-        QCoro::Task<Value> iterating = gatherPairs(ctx, pairs);
-        co_return co_await iterating;
-    }
-    if (keyed) {
-        QCoro::Task<engine::concurry::Dict> gathering = engine::concurry::gatherDict(ctx, childrenOf(*node), options);
+    if (node->option(QStringLiteral("dict")).toBool()) {
+        QCoro::Task<engine::concurry::Dict> gathering = GatherDict(ctx, childrenOf(*node), options);
         const engine::concurry::Dict results = co_await gathering;
         co_return results.toVariant();
     }
-    QCoro::Task<QVariantList> gathering = engine::concurry::gather(ctx, childrenOf(*node), options);
+    QCoro::Task<QVariantList> gathering = GatherList(ctx, childrenOf(*node), options);
     const QVariantList results = co_await gathering;
     co_return results;
 }
 
-QCoro::Task<Value> asyncGather(Ctx ctx, std::shared_ptr<const Node> node)
+QCoro::Task<Value> gather(Ctx ctx, std::shared_ptr<const Node> node)
 {
-    const engine::concurry::GatherOptions options = gatherOptions(*node);
-    if (node->option(QStringLiteral("dict")).toBool()) {
-        QCoro::Task<engine::concurry::Dict> gathering = engine::concurry::asyncGatherDict(ctx, childrenOf(*node), options);
-        const engine::concurry::Dict results = co_await gathering;
-        co_return results.toVariant();
+    if (node->option(QStringLiteral("iter")).toBool()) {
+        const engine::concurry::GatherOptions options = gatherOptions(*node);
+        std::shared_ptr<engine::concurry::GatherIterator> pairs = node->option(QStringLiteral("dict")).toBool()
+            ? engine::concurry::gatherDictIter(ctx, childrenOf(*node), options)
+            : engine::concurry::gatherIter(ctx, childrenOf(*node), options);
+        QCoro::Task<Value> iterating = gatherPairs(ctx, pairs);
+        co_return co_await iterating;
     }
-    QCoro::Task<QVariantList> gathering = engine::concurry::asyncGather(ctx, childrenOf(*node), options);
-    const QVariantList results = co_await gathering;
-    co_return results;
+    QCoro::Task<Value> gathering = gatherResults<engine::concurry::gather, engine::concurry::gatherDict>(ctx, node);
+    co_return co_await gathering;
 }
 
 OptionSpec timeoutOption()
@@ -129,12 +119,16 @@ OptionSpec returnWhen()
                            QStringLiteral("ReturnWhen: when the wait ends (failed futures count as completed)"));
 }
 
-std::vector<OptionSpec> polling()
+OptionSpec polling()
 {
-    return {options::choice(QStringLiteral("polling"), QStringLiteral("adaptive"),
-                            {QStringLiteral("adaptive"), QStringLiteral("fixed"), QStringLiteral("exponential"), QStringLiteral("progressive")},
-                            QStringLiteral("PollingAlgorithm: when completions are noticed (adaptive: 10ms, x0.7 / x1.3, 1-100ms)")),
-            options::duration(QStringLiteral("poll_interval"), 10, QStringLiteral("the fixed algorithm's interval"))};
+    return options::choice(QStringLiteral("polling"), QStringLiteral("adaptive"),
+                           {QStringLiteral("adaptive"), QStringLiteral("fixed"), QStringLiteral("exponential"), QStringLiteral("progressive")},
+                           QStringLiteral("PollingAlgorithm: when completions are noticed (adaptive: 10ms, x0.7 / x1.3, 1-100ms)"));
+}
+
+OptionSpec pollInterval()
+{
+    return options::duration(QStringLiteral("poll_interval"), 10, QStringLiteral("the fixed algorithm's interval"));
 }
 
 OptionSpec returnExceptions()
@@ -152,37 +146,30 @@ OptionSpec keyed()
 
 void addConcurry(std::vector<HelperSpec> &table)
 {
-    HelperSpec waitSpec = nodeSpec("concurry", "wait", "gather",
-                                   QStringLiteral("polls the futures until return_when holds; value: [done, not_done] as lists of names; TimeoutError on timeout; never cancels"),
-                                   buildNode<wait>);
-    waitSpec.minChildren = 0;
-    waitSpec.options = {timeoutOption(), returnWhen()};
-    for (OptionSpec &s : polling())
-        waitSpec.options.push_back(std::move(s));
+    HelperSpec waitSpec = entry("concurry", "wait", "gather",
+                                QStringLiteral("polls the futures until return_when holds; value: [done, not_done] as lists of names; TimeoutError on timeout; never cancels"),
+                                build<waitOn<engine::concurry::wait>>, 0);
+    waitSpec.options = {timeoutOption(), returnWhen(), polling(), pollInterval()};
     table.push_back(waitSpec);
 
-    HelperSpec gatherSpec = nodeSpec("concurry", "gather", "gather",
-                                     QStringLiteral("waits for every future, then value: results in input order (dict: same keys); iter: [key, result] pairs in completion order per poll; never cancels"),
-                                     buildNode<gather>);
-    gatherSpec.minChildren = 0;
+    HelperSpec gatherSpec = entry("concurry", "gather", "gather",
+                                  QStringLiteral("waits for every future, then value: results in input order (dict: same keys); iter: [key, result] pairs in completion order per poll; never cancels"),
+                                  build<gather>, 0);
     gatherSpec.options = {returnExceptions(), timeoutOption(), keyed(),
                           options::flag(QStringLiteral("iter"), false,
-                                        QStringLiteral("a generator of (index or key, result) in completion order; the first failure seen raises there"))};
-    for (OptionSpec &s : polling())
-        gatherSpec.options.push_back(std::move(s));
+                                        QStringLiteral("a generator of (index or key, result) in completion order; the first failure seen raises there")),
+                          polling(), pollInterval()};
     table.push_back(gatherSpec);
 
-    HelperSpec asyncWaitSpec = nodeSpec("concurry", "async_wait", "gather",
-                                        QStringLiteral("await async_wait: wait() for coroutines, polling every tick; value: [done, not_done]; TimeoutError on timeout; a cancelled caller leaks them"),
-                                        buildNode<asyncWait>);
-    asyncWaitSpec.minChildren = 0;
+    HelperSpec asyncWaitSpec = entry("concurry", "async_wait", "gather",
+                                     QStringLiteral("await async_wait: wait() for coroutines, polling every tick; value: [done, not_done]; TimeoutError on timeout; a cancelled caller leaks them"),
+                                     build<waitOn<engine::concurry::asyncWait>>, 0);
     asyncWaitSpec.options = {timeoutOption(), returnWhen()};
     table.push_back(asyncWaitSpec);
 
-    HelperSpec asyncGatherSpec = nodeSpec("concurry", "async_gather", "gather",
-                                          QStringLiteral("await async_gather: gather() for coroutines, polling every tick; on timeout cancels the unfinished ones then raises TimeoutError; a cancelled caller leaks them"),
-                                          buildNode<asyncGather>);
-    asyncGatherSpec.minChildren = 0;
+    HelperSpec asyncGatherSpec = entry("concurry", "async_gather", "gather",
+                                       QStringLiteral("await async_gather: gather() for coroutines, polling every tick; on timeout cancels the unfinished ones then raises TimeoutError; a cancelled caller leaks them"),
+                                       build<gatherResults<engine::concurry::asyncGather, engine::concurry::asyncGatherDict>>, 0);
     asyncGatherSpec.options = {returnExceptions(), timeoutOption(), keyed()};
     table.push_back(asyncGatherSpec);
 

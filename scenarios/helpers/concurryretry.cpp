@@ -1,8 +1,9 @@
 // Concurry's worker retries as a scenario node (helper-semantics §4.4, catalogue row 30).
 
-#include "nodekit.h"
+#include "libraries.h"
 
 #include "bodies.h"
+#include "nodekit.h"
 #include "options.h"
 
 #include "engine/concurry/retry.h"
@@ -42,12 +43,9 @@ QCoro::Task<Value> retry(Ctx ctx, std::shared_ptr<const Node> node)
 
 void addConcurryRetry(std::vector<HelperSpec> &table)
 {
-    HelperSpec spec = nodeSpec("concurry", "retry", "resilience",
-                               QStringLiteral("a worker method with retries: the body runs again after a backoff while it fails (or its result fails retry_until); value: the body's return; the last error is raised"),
-                               buildNode<retry>);
-    spec.minChildren = 0;
-    spec.maxChildren = 0;
-    spec.body = true;
+    HelperSpec spec = blockEntry("concurry", "retry", "resilience",
+                                 QStringLiteral("a worker method with retries: the body runs again after a backoff while it fails (or its result fails retry_until); value: the body's return; the last error is raised"),
+                                 build<retry>);
     spec.options = {
         options::integer(QStringLiteral("num_retries"), 0, QStringLiteral("retries after the first attempt")),
         options::choice(QStringLiteral("retry_algorithm"), QStringLiteral("exponential"),

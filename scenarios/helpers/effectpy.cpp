@@ -4,7 +4,6 @@
 
 #include "libraries.h"
 
-#include "effectpynodes.h"
 #include "nodekit.h"
 #include "options.h"
 #include "../runenv.h"
@@ -18,8 +17,6 @@ namespace {
 
 using engine::Ctx;
 using engine::Value;
-using nodekit::build;
-using nodekit::entry;
 namespace ep = engine::effectpy;
 
 engine::TieBreak tiesOf(const Node &node)
@@ -40,8 +37,8 @@ std::vector<ep::Effect> effectsOf(const Node &node)
 
 QCoro::Task<Value> zipPar(Ctx ctx, std::shared_ptr<const Node> node)
 {
-    const ep::Effect first(nodekit::childAt(*node, 0));
-    const ep::Effect second(nodekit::childAt(*node, 1));
+    const ep::Effect first(childAt(*node, 0));
+    const ep::Effect second(childAt(*node, 1));
     if (node->option(QStringLiteral("symmetric")).toBool()) {
         QCoro::Task<QVariantList> guide = ep::zipParSymmetric(ctx, first, second);
         const QVariantList pair = co_await guide;
@@ -60,8 +57,8 @@ QCoro::Task<Value> race(Ctx ctx, std::shared_ptr<const Node> node)
     }
     ep::RaceOptions options;
     options.ties = tiesOf(*node);
-    const ep::Effect first(nodekit::childAt(*node, 0));
-    const ep::Effect second(nodekit::childAt(*node, 1));
+    const ep::Effect first(childAt(*node, 0));
+    const ep::Effect second(childAt(*node, 1));
     QCoro::Task<Value> running = ep::race(ctx, first, second, options);
     co_return co_await running;
 }
@@ -103,8 +100,7 @@ QCoro::Task<Value> forEachPar(Ctx ctx, std::shared_ptr<const Node> node)
 QCoro::Task<Value> mergeAll(Ctx ctx, std::shared_ptr<const Node> node)
 {
     ep::MergeAllOptions options;
-    const QVariant parallelism = node->option(QStringLiteral("parallelism"));
-    options.parallelism = parallelism.isValid() ? parallelism.toInt() : 0;
+    options.parallelism = intOr(*node, QStringLiteral("parallelism"), 0);
     options.preserveOrder = node->option(QStringLiteral("preserve_order")).toBool();
     options.ties = tiesOf(*node);
     std::shared_ptr<engine::Source> source = sourceOf(*node);
@@ -118,7 +114,7 @@ QCoro::Task<Value> mergeAll(Ctx ctx, std::shared_ptr<const Node> node)
 QCoro::Task<Value> timeout(Ctx ctx, std::shared_ptr<const Node> node)
 {
     const engine::Tick seconds = node->option(QStringLiteral("seconds")).toLongLong();
-    const ep::Effect inner(nodekit::childAt(*node, 0));
+    const ep::Effect inner(childAt(*node, 0));
     QCoro::Task<Value> running = ep::timeout(ctx, inner, seconds);
     co_return co_await running;
 }
@@ -257,19 +253,15 @@ void addEffectpy(std::vector<HelperSpec> &table)
     HelperSpec each = entry("effectpy", "for_each_par", "fan-out",
                             QStringLiteral("for_each_par(items, f, parallelism): input materialised first, one task per item behind a FIFO semaphore; first failure cancels and drains the rest, raised bare; caller cancellation leaks; value: results in input order WITHOUT the Nones"),
                             build<forEachPar>, 0);
-    each.options = {options::integer(QStringLiteral("parallelism"), 10, QStringLiteral("semaphore slots; <= 0 behaves as 1"), -1'000'000), ties()};
-    for (const OptionSpec &o : options::source())
-        each.options.push_back(o);
+    each.options = options::withSource({options::integer(QStringLiteral("parallelism"), 10, QStringLiteral("semaphore slots; <= 0 behaves as 1"), -1'000'000), ties()});
     table.push_back(each);
 
     HelperSpec merge = entry("effectpy", "merge_all", "fan-out",
                              QStringLiteral("merge_all(effects, parallelism, preserve_order): bounded pool refilled lazily, first failure cancels and drains; an input that raises while refilling leaks the running tasks; value: results in completion order (preserve_order: input order, first batch parallel, the rest one at a time)"),
                              build<mergeAll>, 0);
-    merge.options = {options::integer(QStringLiteral("parallelism"), QVariant(), QStringLiteral("tasks at once (default None: all; <= 0 is None too)"), -1'000'000),
-                     options::flag(QStringLiteral("preserve_order"), false, QStringLiteral("input order; the rest after the first batch runs sequentially")),
-                     ties()};
-    for (const OptionSpec &o : options::source())
-        merge.options.push_back(o);
+    merge.options = options::withSource({options::integer(QStringLiteral("parallelism"), QVariant(), QStringLiteral("tasks at once (default None: all; <= 0 is None too)"), -1'000'000),
+                                         options::flag(QStringLiteral("preserve_order"), false, QStringLiteral("input order; the rest after the first batch runs sequentially")),
+                                         ties()});
     table.push_back(merge);
 
     HelperSpec to = entry("effectpy", "timeout", "time",
@@ -299,8 +291,7 @@ void addEffectpy(std::vector<HelperSpec> &table)
 
     HelperSpec fk = entry("effectpy", "fork", "scope",
                           QStringLiteral("Runtime.fork(eff) for each child (unstructured tasks nothing cancels), then the body, then the fibers are joined / awaited / interrupted / left running; value: per `then`"),
-                          build<fork>, 1);
-    fk.body = true;
+                          build<fork>, 1, -1, NodeBody::Steps);
     fk.options = {options::choice(QStringLiteral("then"), QStringLiteral("join"),
                                   {QStringLiteral("join"), QStringLiteral("await"), QStringLiteral("interrupt"), QStringLiteral("detach")},
                                   QStringLiteral("after the body: join (values, errors raised), await (Exit texts), interrupt (cancel, not awaited; None), detach (None, fibers run on)"))};

@@ -2,8 +2,8 @@
 // catalogue rows 38–44). Every child here is an effect run in the calling task (no task of its
 // own) unless the helper says otherwise.
 
-#include "effectpynodes.h"
 
+#include "libraries.h"
 #include "nodekit.h"
 #include "options.h"
 
@@ -16,13 +16,11 @@ namespace {
 
 using engine::Ctx;
 using engine::Value;
-using nodekit::build;
-using nodekit::entry;
 namespace ep = engine::effectpy;
 
 ep::Effect effectAt(const Node &node, size_t index)
 {
-    return ep::Effect(nodekit::childAt(node, index));
+    return ep::Effect(childAt(node, index));
 }
 
 // -- retry / repeat ---------------------------------------------------------------------------
@@ -41,7 +39,7 @@ ep::Schedule scheduleOf(const Node &node, engine::Ctx ctx)
                                        QStringLiteral("Schedule.%1 needs a delay > 0 here (it never stops by itself)").arg(kind), ctx.task);
         schedule = kind == QLatin1String("spaced")
             ? ep::Schedule::spaced(delay)
-            : ep::Schedule::exponential(delay, nodekit::ticks(node, QStringLiteral("max_delay"), -1));
+            : ep::Schedule::exponential(delay, ticksOr(node, QStringLiteral("max_delay"), -1));
     }
     if (node.option(QStringLiteral("jittered")).toBool())
         schedule = schedule.jittered(node.option(QStringLiteral("jitter_min")).toDouble(), node.option(QStringLiteral("jitter_max")).toDouble());
@@ -205,11 +203,9 @@ void addEffectpyResilience(std::vector<HelperSpec> &table)
     table.push_back(entry("effectpy", "ensuring", "resources",
                           QStringLiteral("eff.ensuring(fin): the second child runs after the first whatever its outcome; its errors are swallowed; value: the first child's value"),
                           build<ensuring>, 2, 2));
-    HelperSpec scope = entry("effectpy", "scoped", "resources",
-                             QStringLiteral("scoped(f): a Scope whose finalizers (the children, added in order) run LIFO when the body ends, failures swallowed; value: the body's value"),
-                             build<scoped>, 0);
-    scope.body = true;
-    table.push_back(scope);
+    table.push_back(entry("effectpy", "scoped", "resources",
+                          QStringLiteral("scoped(f): a Scope whose finalizers (the children, added in order) run LIFO when the body ends, failures swallowed; value: the body's value"),
+                          build<scoped>, 0, -1, NodeBody::Steps));
     HelperSpec un = entry("effectpy", "uninterruptible", "scope",
                           QStringLiteral("uninterruptible(eff): runs the child as a task and awaits it — the caller's cancellation is forwarded into it, so it protects nothing; value: the child's value"),
                           build<uninterruptible>, 1, 1);

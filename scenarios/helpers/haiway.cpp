@@ -3,7 +3,6 @@
 
 #include "libraries.h"
 
-#include "bodies.h"
 #include "nodekit.h"
 #include "options.h"
 
@@ -35,20 +34,16 @@ QCoro::Task<Value> processConcurrently(Ctx ctx, std::shared_ptr<const Node> node
     co_return Value{};
 }
 
-QCoro::Task<Value> executeConcurrently(Ctx ctx, std::shared_ptr<const Node> node)
-{
-    const engine::haiway::FanOutOptions options = fanOutOptions(*node);
-    std::shared_ptr<engine::Source> source = sourceOf(*node);
-    QCoro::Task<QVariantList> running = engine::haiway::executeConcurrently(ctx, source, options);
-    const QVariantList results = co_await running;
-    co_return results;
-}
+// execute_concurrently and concurrently: the same fan-out, told apart by what the engine's
+// function says about its input (handlers or ready-made coroutines).
+using Collecting = QCoro::Task<QVariantList> (*)(Ctx, std::shared_ptr<engine::Source>, engine::haiway::FanOutOptions);
 
-QCoro::Task<Value> concurrently(Ctx ctx, std::shared_ptr<const Node> node)
+template<Collecting FanOut>
+QCoro::Task<Value> collect(Ctx ctx, std::shared_ptr<const Node> node)
 {
     const engine::haiway::FanOutOptions options = fanOutOptions(*node);
     std::shared_ptr<engine::Source> source = sourceOf(*node);
-    QCoro::Task<QVariantList> running = engine::haiway::concurrently(ctx, source, options);
+    QCoro::Task<QVariantList> running = FanOut(ctx, source, options);
     const QVariantList results = co_await running;
     co_return results;
 }
@@ -90,46 +85,38 @@ QCoro::Task<Value> streamConcurrently(Ctx ctx, std::shared_ptr<const Node> node)
 
 std::vector<OptionSpec> fanOut(const char *errorKey, const QString &errorBrief)
 {
-    std::vector<OptionSpec> o{
+    return options::withSource({
         options::integer(QStringLiteral("concurrent_tasks"), 2,
                          QStringLiteral("at most this many handlers run at once; the next item is pulled only when a slot frees"), 1),
         options::flag(QLatin1String(errorKey), false, errorBrief),
-    };
-    for (OptionSpec &s : options::source())
-        o.push_back(std::move(s));
-    return o;
+    });
 }
 
 } // namespace
 
 void addHaiway(std::vector<HelperSpec> &table)
 {
-    HelperSpec process = nodeSpec("haiway", "process_concurrently", "fan-out",
-                                    QStringLiteral("runs each child (the handler for one item) with at most concurrent_tasks in flight, pulling lazily; value: None; the first error is raised bare after the others are cancelled and joined"),
-                                    buildNode<processConcurrently>);
-    process.minChildren = 0;
+    HelperSpec process = entry("haiway", "process_concurrently", "fan-out",
+                               QStringLiteral("runs each child (the handler for one item) with at most concurrent_tasks in flight, pulling lazily; value: None; the first error is raised bare after the others are cancelled and joined"),
+                               build<processConcurrently>, 0);
     process.options = fanOut("ignore_exceptions", QStringLiteral("a failing handler is logged and the others go on"));
     table.push_back(process);
 
-    HelperSpec execute = nodeSpec("haiway", "execute_concurrently", "fan-out",
-                                    QStringLiteral("as process_concurrently, value: the handlers' results in input order (a child that ends cancelled raises CancelledError)"),
-                                    buildNode<executeConcurrently>);
-    execute.minChildren = 0;
+    HelperSpec execute = entry("haiway", "execute_concurrently", "fan-out",
+                               QStringLiteral("as process_concurrently, value: the handlers' results in input order (a child that ends cancelled raises CancelledError)"),
+                               build<collect<engine::haiway::executeConcurrently>>, 0);
     execute.options = fanOut("return_exceptions", QStringLiteral("errors become values in place; every item runs"));
     table.push_back(execute);
 
-    HelperSpec coros = nodeSpec("haiway", "concurrently", "fan-out",
-                                  QStringLiteral("as execute_concurrently for ready-made coroutines; value: results in input order; unstarted coroutines of a list are closed"),
-                                  buildNode<concurrently>);
-    coros.minChildren = 0;
+    HelperSpec coros = entry("haiway", "concurrently", "fan-out",
+                             QStringLiteral("as execute_concurrently for ready-made coroutines; value: results in input order; unstarted coroutines of a list are closed"),
+                             build<collect<engine::haiway::concurrently>>, 0);
     coros.options = fanOut("return_exceptions", QStringLiteral("errors become values in place; every coroutine runs"));
     table.push_back(coros);
 
-    HelperSpec stream = nodeSpec("haiway", "stream_concurrently", "stream",
-                                   QStringLiteral("merges two producers in arrival order, one item of back-pressure each; value: the items the consumer received"),
-                                   buildNode<streamConcurrently>);
-    stream.minChildren = 2;
-    stream.maxChildren = 2;
+    HelperSpec stream = entry("haiway", "stream_concurrently", "stream",
+                              QStringLiteral("merges two producers in arrival order, one item of back-pressure each; value: the items the consumer received"),
+                              build<streamConcurrently>, 2, 2);
     stream.role = ChildRole::Producers;
     stream.options = {
         options::flag(QStringLiteral("exhaustive"), false,

@@ -1,9 +1,10 @@
 // Haiway's scopes and resilience/time helpers as scenario nodes (helper-semantics §1.5–1.6,
 // catalogue rows 1–3 and 8–10).
 
-#include "nodekit.h"
+#include "libraries.h"
 
 #include "bodies.h"
+#include "nodekit.h"
 #include "options.h"
 #include "../runenv.h"
 
@@ -20,14 +21,10 @@ using engine::Value;
 
 QCoro::Task<Value> scopeBody(Ctx ctx, engine::haiway::HaiwayScope &group, std::shared_ptr<const Node> node)
 {
-    // `group` is a reference: haiway::scope awaits this coroutine in the same expression.
+    // `group` is a reference: haiway::scope awaits this body in the same expression.
     ctx.rt->extension<RunEnv>().nameScope(node->name, group.scope());
-    for (const auto &child : node->children)
-        group.spawn(child->name, bodyFor(child));
     engine::haiway::HaiwayScope *open = &group;
-    const SpawnerGuard spawning(ctx, [open](std::shared_ptr<const Node> child) { return open->spawn(child->name, bodyFor(child)); });
-    QCoro::Task<Value> body = runBody(ctx, node);
-    co_return co_await body;
+    return startChildrenAndRunBody(ctx, node, [open](std::shared_ptr<const Node> child) { return open->spawn(child->name, bodyFor(child)); });
 }
 
 QCoro::Task<Value> scope(Ctx ctx, std::shared_ptr<const Node> node)
@@ -97,31 +94,21 @@ QCoro::Task<Value> throttle(Ctx ctx, std::shared_ptr<const Node> node)
 
 void addHaiwayScopes(std::vector<HelperSpec> &table)
 {
-    HelperSpec scopeSpec = nodeSpec("haiway", "scope", "scope",
-                                    QStringLiteral("ctx.scope(name): a task group; the children and `spawn:` steps are ctx.spawn tasks, waited for (not cancelled) on a healthy exit; value: the body's return"),
-                                    buildNode<scope>);
-    scopeSpec.minChildren = 0;
-    scopeSpec.body = true;
-    scopeSpec.spawns = true;
-    table.push_back(scopeSpec);
+    table.push_back(scopeEntry("haiway", "scope", "scope",
+                               QStringLiteral("ctx.scope(name): a task group; the children and `spawn:` steps are ctx.spawn tasks, waited for (not cancelled) on a healthy exit; value: the body's return"),
+                               build<scope>));
 
-    table.push_back(nodeSpec("haiway", "spawn_background", "scope",
-                             QStringLiteral("ctx.spawn_background: each child runs detached, may outlive its scope, its error is only logged; value: None at once"),
-                             buildNode<spawnBackground>));
+    table.push_back(entry("haiway", "spawn_background", "scope",
+                          QStringLiteral("ctx.spawn_background: each child runs detached, may outlive its scope, its error is only logged; value: None at once"),
+                          build<spawnBackground>));
 
-    HelperSpec shutdown = nodeSpec("haiway", "shutdown_background_tasks", "scope",
-                                   QStringLiteral("ctx.shutdown_background_tasks(): cancels every background task and waits for them; value: None"),
-                                   buildNode<shutdownBackground>);
-    shutdown.minChildren = 0;
-    shutdown.maxChildren = 0;
-    table.push_back(shutdown);
+    table.push_back(entry("haiway", "shutdown_background_tasks", "scope",
+                          QStringLiteral("ctx.shutdown_background_tasks(): cancels every background task and waits for them; value: None"),
+                          build<shutdownBackground>, 0, 0));
 
-    HelperSpec retrySpec = nodeSpec("haiway", "retry", "resilience",
-                                    QStringLiteral("@retry: runs the body again on a matching error, at most `limit` more times; never retries a cancellation; value: the body's return"),
-                                    buildNode<retry>);
-    retrySpec.minChildren = 0;
-    retrySpec.maxChildren = 0;
-    retrySpec.body = true;
+    HelperSpec retrySpec = blockEntry("haiway", "retry", "resilience",
+                                      QStringLiteral("@retry: runs the body again on a matching error, at most `limit` more times; never retries a cancellation; value: the body's return"),
+                                      build<retry>);
     retrySpec.options = {
         options::integer(QStringLiteral("limit"), 1, QStringLiteral("retries after the first call")),
         options::duration(QStringLiteral("delay"), 0, QStringLiteral("wait between attempts (None: at once)")),
@@ -129,16 +116,15 @@ void addHaiwayScopes(std::vector<HelperSpec> &table)
     };
     table.push_back(retrySpec);
 
-    HelperSpec timeoutSpec = nodeSpec("haiway", "timeout", "time",
-                                      QStringLiteral("@timeout(seconds): the child runs as its own task; at the deadline the caller gets TimeoutError at once and the child is cancelled, not awaited; value: the child's"),
-                                      buildNode<timeout>);
-    timeoutSpec.maxChildren = 1;
+    HelperSpec timeoutSpec = entry("haiway", "timeout", "time",
+                                   QStringLiteral("@timeout(seconds): the child runs as its own task; at the deadline the caller gets TimeoutError at once and the child is cancelled, not awaited; value: the child's"),
+                                   build<timeout>, 1, 1);
     timeoutSpec.options = {options::required(options::duration(QStringLiteral("seconds"), QVariant(), QStringLiteral("the deadline, from the call")))};
     table.push_back(timeoutSpec);
 
-    HelperSpec throttleSpec = nodeSpec("haiway", "throttle", "resources",
-                                       QStringLiteral("@throttle: the children are calls made at once; at most `limit` may start within any `period`, the rest sleep; value: their results in input order"),
-                                       buildNode<throttle>);
+    HelperSpec throttleSpec = entry("haiway", "throttle", "resources",
+                                    QStringLiteral("@throttle: the children are calls made at once; at most `limit` may start within any `period`, the rest sleep; value: their results in input order"),
+                                    build<throttle>);
     throttleSpec.options = {
         options::integer(QStringLiteral("limit"), 1, QStringLiteral("call starts allowed per period"), 1),
         options::duration(QStringLiteral("period"), 1000, QStringLiteral("the sliding window (default 1s)")),

@@ -16,4 +16,10 @@ void addEffectpy(std::vector<HelperSpec> &table);
 void addTrio(std::vector<HelperSpec> &table);
 void addAsyncio(std::vector<HelperSpec> &table);
 
+// Second halves of the libraries split over two files, called by the first half so that the
+// table keeps each library's nodes together.
+void addHaiwayScopes(std::vector<HelperSpec> &table);        // haiwayscope.cpp
+void addConcurryRetry(std::vector<HelperSpec> &table);       // concurryretry.cpp
+void addEffectpyResilience(std::vector<HelperSpec> &table);  // effectpyresilience.cpp
+
 } // namespace scenarios::libraries

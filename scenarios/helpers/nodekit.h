@@ -1,69 +1,55 @@
 #pragma once
 
-// Small pieces the library node files share: table entries, the builder that runs a coroutine
-// function for a parsed node, children as engine children, options as ticks.
+// The kit every library file uses to map a helper onto a scenario node: the builder that runs a
+// node coroutine, the table entry with its child counts and body, and readers for options and
+// results that several libraries share. One kit, so that every helper is built and described the
+// same way.
 
 #include "../interpreter.h"
 #include "../helperspec.h"
 
 namespace scenarios::libraries {
 
-/// The builder for a node run by `Run(ctx, node)` in the calling task.
-template<QCoro::Task<engine::Value> (*Run)(engine::Ctx, std::shared_ptr<const Node>)>
-engine::Body buildNode(std::shared_ptr<const Node> node)
-{
-    return [node](engine::Ctx ctx) { return Run(ctx, node); };
-}
-
-/// A table entry `<library>.<name>` with at least one child and no body.
-HelperSpec nodeSpec(const char *library, const char *name, const char *category, const QString &brief, HelperBuilder build);
-
-/// Task names of `ids`, in order (the members of concurry's done / not_done sets).
-QVariantList taskNames(const engine::Runtime &rt, const std::vector<engine::TaskId> &ids);
-
-void addHaiwayScopes(std::vector<HelperSpec> &table);   // haiwayscope.cpp
-void addConcurryRetry(std::vector<HelperSpec> &table);  // concurryretry.cpp
-
-} // namespace scenarios::libraries
-
-namespace scenarios::nodekit {
-
 /// A node coroutine: runs the parsed helper node in the calling task.
 using NodeRun = QCoro::Task<engine::Value> (*)(engine::Ctx, std::shared_ptr<const Node>);
 
+/// The table's builder for a node run by `Run`. A plain closure: the coroutine owns the node.
 template<NodeRun Run>
 engine::Body build(std::shared_ptr<const Node> node)
 {
     return [node](engine::Ctx ctx) { return Run(ctx, node); };
 }
 
-/// A table entry `<library>.<name>` with `min`…`max` children (-1: unbounded).
-inline HelperSpec entry(const char *library, const char *name, const char *category, const QString &brief,
-                        HelperBuilder build, int minChildren = 1, int maxChildren = -1)
-{
-    HelperSpec s;
-    s.library = QLatin1String(library);
-    s.name = s.library + QLatin1Char('.') + QLatin1String(name);
-    s.category = QLatin1String(category);
-    s.brief = brief;
-    s.build = build;
-    s.minChildren = minChildren;
-    s.maxChildren = maxChildren;
-    return s;
-}
+/// What a node has beside its children.
+enum class NodeBody : quint8 {
+    None,       ///< children only
+    Steps,      ///< a `body:` the calling task runs inside the helper (a with-block)
+    Spawning,   ///< a `body:` whose `spawn:` steps start tasks in the helper (nurseries, groups)
+};
+
+/// The table entry `<library>.<name>` with `minChildren`…`maxChildren` children (-1: unbounded).
+HelperSpec entry(const char *library, const char *name, const char *category, const QString &brief,
+                 HelperBuilder build, int minChildren = 1, int maxChildren = -1, NodeBody body = NodeBody::None);
+
+/// A with-block: a body beside exactly `children` children.
+HelperSpec blockEntry(const char *library, const char *name, const char *category, const QString &brief,
+                      HelperBuilder build, int children = 0);
+
+/// A scope that owns tasks: any number of children plus a body that may spawn more.
+HelperSpec scopeEntry(const char *library, const char *name, const char *category, const QString &brief,
+                      HelperBuilder build);
 
 /// The child `index` of `node` as a named engine child.
-inline engine::Child childAt(const Node &node, size_t index)
-{
-    const std::shared_ptr<const Node> &child = node.children.at(index);
-    return engine::Child{child->name, bodyFor(child)};
-}
+engine::Child childAt(const Node &node, size_t index);
 
-/// An option that may be absent, as ticks (`fallback` when not given).
-inline engine::Tick ticks(const Node &node, const QString &key, engine::Tick fallback)
-{
-    const QVariant v = node.option(key);
-    return v.isValid() ? engine::Tick(v.toLongLong()) : fallback;
-}
+/// A duration option that may be absent (no timeout, no deadline …), as ticks; `fallback` when absent.
+engine::Tick ticksOr(const Node &node, const QString &key, engine::Tick fallback);
 
-} // namespace scenarios::nodekit
+/// A whole-number option that may be absent (None), or `fallback` when absent.
+int intOr(const Node &node, const QString &key, int fallback);
+
+/// `[done, pending]` as two lists of task names in input order (asyncio's and concurry's wait()).
+engine::Value doneAndPending(const engine::Runtime &rt, const std::vector<engine::TaskId> &done,
+                             const std::vector<engine::TaskId> &pending);
+
+} // namespace scenarios::libraries

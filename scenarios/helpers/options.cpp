@@ -88,4 +88,11 @@ std::vector<OptionSpec> source()
     };
 }
 
+std::vector<OptionSpec> withSource(std::vector<OptionSpec> own)
+{
+    for (OptionSpec &o : source())
+        own.push_back(std::move(o));
+    return own;
+}
+
 } // namespace scenarios::options

@@ -27,5 +27,7 @@ OptionSpec required(OptionSpec spec);
 /// iterable raises ValueError('source') on the pull after N items), `source_delay` (an async
 /// iterable that waits before each item), `source_generator` (a generator, not a list).
 std::vector<OptionSpec> source();
+/// A fan-out's own options followed by the source options.
+std::vector<OptionSpec> withSource(std::vector<OptionSpec> own);
 
 } // namespace scenarios::options

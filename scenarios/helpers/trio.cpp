@@ -3,6 +3,7 @@
 
 #include "libraries.h"
 
+#include "bodies.h"
 #include "nodekit.h"
 #include "options.h"
 #include "../runenv.h"
@@ -15,8 +16,6 @@ namespace {
 
 using engine::Ctx;
 using engine::Value;
-using nodekit::build;
-using nodekit::entry;
 namespace tr = engine::trio;
 namespace tu = engine::trioutil;
 
@@ -24,15 +23,12 @@ namespace tu = engine::trioutil;
 
 QCoro::Task<Value> nurseryBody(Ctx ctx, engine::Nursery &nursery, std::shared_ptr<const Node> node)
 {
+    // `nursery` is a reference: openNursery awaits this body in the same expression.
     ctx.rt->extension<RunEnv>().nameScope(node->name, tr::cancelScopeOf(nursery, *ctx.rt).id());
-    for (const auto &child : node->children)
-        tr::startSoon(nursery, child->name, bodyFor(child));
     engine::Nursery *open = &nursery;
-    const SpawnerGuard spawning(ctx, [open](std::shared_ptr<const Node> child) {
+    return startChildrenAndRunBody(ctx, node, [open](std::shared_ptr<const Node> child) {
         return tr::startSoon(*open, child->name, bodyFor(child));
     });
-    QCoro::Task<Value> body = runBody(ctx, node);
-    co_return co_await body;
 }
 
 QCoro::Task<Value> openNursery(Ctx ctx, std::shared_ptr<const Node> node)
@@ -60,7 +56,7 @@ tr::ScopeBody blockIn(std::shared_ptr<const Node> node)
 QCoro::Task<Value> cancelScope(Ctx ctx, std::shared_ptr<const Node> node)
 {
     tr::CancelScopeOptions options;
-    options.deadline = nodekit::ticks(*node, QStringLiteral("deadline"), engine::Never);
+    options.deadline = ticksOr(*node, QStringLiteral("deadline"), engine::Never);
     options.shield = node->option(QStringLiteral("shield")).toBool();
     const tr::ScopeBody block = blockIn(node);
     QCoro::Task<tr::ScopeResult> running = tr::cancelScope(ctx, block, options);
@@ -68,37 +64,31 @@ QCoro::Task<Value> cancelScope(Ctx ctx, std::shared_ptr<const Node> node)
     co_return result.value;
 }
 
-QCoro::Task<Value> moveOnAfter(Ctx ctx, std::shared_ptr<const Node> node)
+// move_on_after / move_on_at: the scope's value is the body's, None when cut short. `Absolute`
+// picks the option that gives the time: `deadline` (absolute) or `seconds` (relative).
+using MovingOn = QCoro::Task<tr::ScopeResult> (*)(Ctx, engine::Tick, tr::ScopeBody);
+using Failing = QCoro::Task<Value> (*)(Ctx, engine::Tick, tr::ScopeBody);
+
+engine::Tick timeOf(const Node &node, bool absolute)
 {
-    const engine::Tick seconds = node->option(QStringLiteral("seconds")).toLongLong();
+    return node.option(absolute ? QStringLiteral("deadline") : QStringLiteral("seconds")).toLongLong();
+}
+
+template<MovingOn Open, bool Absolute>
+QCoro::Task<Value> moveOn(Ctx ctx, std::shared_ptr<const Node> node)
+{
     const tr::ScopeBody block = blockIn(node);
-    QCoro::Task<tr::ScopeResult> running = tr::moveOnAfter(ctx, seconds, block);
+    QCoro::Task<tr::ScopeResult> running = Open(ctx, timeOf(*node, Absolute), block);
     const tr::ScopeResult result = co_await running;
     co_return result.value;
 }
 
-QCoro::Task<Value> moveOnAt(Ctx ctx, std::shared_ptr<const Node> node)
+// fail_after / fail_at: as moveOn, but the engine raises TooSlowError when the time is up.
+template<Failing Open, bool Absolute>
+QCoro::Task<Value> fail(Ctx ctx, std::shared_ptr<const Node> node)
 {
-    const engine::Tick deadline = node->option(QStringLiteral("deadline")).toLongLong();
     const tr::ScopeBody block = blockIn(node);
-    QCoro::Task<tr::ScopeResult> running = tr::moveOnAt(ctx, deadline, block);
-    const tr::ScopeResult result = co_await running;
-    co_return result.value;
-}
-
-QCoro::Task<Value> failAfter(Ctx ctx, std::shared_ptr<const Node> node)
-{
-    const engine::Tick seconds = node->option(QStringLiteral("seconds")).toLongLong();
-    const tr::ScopeBody block = blockIn(node);
-    QCoro::Task<Value> running = tr::failAfter(ctx, seconds, block);
-    co_return co_await running;
-}
-
-QCoro::Task<Value> failAt(Ctx ctx, std::shared_ptr<const Node> node)
-{
-    const engine::Tick deadline = node->option(QStringLiteral("deadline")).toLongLong();
-    const tr::ScopeBody block = blockIn(node);
-    QCoro::Task<Value> running = tr::failAt(ctx, deadline, block);
+    QCoro::Task<Value> running = Open(ctx, timeOf(*node, Absolute), block);
     co_return co_await running;
 }
 
@@ -118,7 +108,7 @@ QCoro::Task<Value> utilWaitAll(Ctx ctx, std::shared_ptr<const Node> node)
 
 QCoro::Task<Value> utilMoveOnWhen(Ctx ctx, std::shared_ptr<const Node> node)
 {
-    const engine::Child fn = nodekit::childAt(*node, 0);
+    const engine::Child fn = childAt(*node, 0);
     const tr::ScopeBody block = blockIn(node);
     QCoro::Task<tr::ScopeResult> running = tu::moveOnWhen(ctx, fn, block);
     const tr::ScopeResult result = co_await running;
@@ -127,18 +117,15 @@ QCoro::Task<Value> utilMoveOnWhen(Ctx ctx, std::shared_ptr<const Node> node)
 
 QCoro::Task<Value> utilRunAndCancelling(Ctx ctx, std::shared_ptr<const Node> node)
 {
-    const engine::Child fn = nodekit::childAt(*node, 0);
-    const engine::Body block = [node](Ctx c) { return runBody(c, node); };
-    QCoro::Task<Value> running = tu::runAndCancelling(ctx, fn, block);
+    const engine::Child fn = childAt(*node, 0);
+    QCoro::Task<Value> running = tu::runAndCancelling(ctx, fn, blockOf(node));
     co_return co_await running;
 }
 
 // A with-block helper: a body and `children` children.
 HelperSpec withBlock(const char *name, const char *category, const QString &brief, HelperBuilder run, int children = 0)
 {
-    HelperSpec s = entry("trio", name, category, brief, run, children, children);
-    s.body = true;
-    return s;
+    return blockEntry("trio", name, category, brief, run, children);
 }
 
 OptionSpec seconds(const QString &brief)
@@ -155,12 +142,9 @@ OptionSpec deadline(const QString &brief)
 
 void addTrio(std::vector<HelperSpec> &table)
 {
-    HelperSpec nursery = withBlock("open_nursery", "scope",
-                                   QStringLiteral("async with trio.open_nursery(): children start_soon (a later turn); the first error cancels the body and the other children; exits when all ended; errors raise ExceptionGroup('Exceptions from Trio nursery') (strict); value: the body's value"),
-                                   build<openNursery>);
-    nursery.minChildren = 0;
-    nursery.maxChildren = -1;
-    nursery.spawns = true;
+    HelperSpec nursery = scopeEntry("trio", "open_nursery", "scope",
+                                    QStringLiteral("async with trio.open_nursery(): children start_soon (a later turn); the first error cancels the body and the other children; exits when all ended; errors raise ExceptionGroup('Exceptions from Trio nursery') (strict); value: the body's value"),
+                                    build<openNursery>);
     table.push_back(nursery);
 
     HelperSpec scope = withBlock("cancel_scope", "scope",
@@ -174,22 +158,22 @@ void addTrio(std::vector<HelperSpec> &table)
 
     HelperSpec after = withBlock("move_on_after", "time",
                                  QStringLiteral("with trio.move_on_after(seconds): the body is cancelled at the deadline and execution goes on (cancelled_caught); value: the body's value, None when cut short"),
-                                 build<moveOnAfter>);
+                                 build<moveOn<tr::moveOnAfter, false>>);
     after.options = {seconds(QStringLiteral("relative deadline, computed when entering"))};
     table.push_back(after);
     HelperSpec at = withBlock("move_on_at", "time",
                               QStringLiteral("with trio.move_on_at(deadline): as move_on_after with an absolute deadline; value: the body's value, None when cut short"),
-                              build<moveOnAt>);
+                              build<moveOn<tr::moveOnAt, true>>);
     at.options = {deadline(QStringLiteral("absolute deadline"))};
     table.push_back(at);
     HelperSpec failA = withBlock("fail_after", "time",
                                  QStringLiteral("with trio.fail_after(seconds): as move_on_after, but a caught cancellation raises TooSlowError(); value: the body's value"),
-                                 build<failAfter>);
+                                 build<fail<tr::failAfter, false>>);
     failA.options = {seconds(QStringLiteral("relative deadline, computed when entering"))};
     table.push_back(failA);
     HelperSpec failT = withBlock("fail_at", "time",
                                  QStringLiteral("with trio.fail_at(deadline): fail_after with an absolute deadline; value: the body's value"),
-                                 build<failAt>);
+                                 build<fail<tr::failAt, true>>);
     failT.options = {deadline(QStringLiteral("absolute deadline"))};
     table.push_back(failT);
 

@@ -2,71 +2,61 @@
 // min(32, cpu_count + 4), -1 is unlimited and 0 is rejected; results come in completion order,
 // errors wrapped, input errors always raised, and an early consumer exit leaks (helper-semantics §2).
 
-#include "nodetesthelpers.h"
+#include "nodetesting.h"
 
-using namespace nodetest;
-
-namespace {
-
-const QString abcd = QStringLiteral(
-    "      - {task: A, steps: [{sleep: 3}, {return: A}]}\n"
-    "      - {task: B, steps: [{sleep: 1}, {return: B}]}\n"
-    "      - {task: C, steps: [{sleep: 1}, {return: C}]}\n"
-    "      - {task: D, steps: [{sleep: 2}, {return: D}]}\n");
-
-} // namespace
+using namespace nodetesting;
 
 class TestAiotasksNodes : public QObject
 {
     Q_OBJECT
 
 private slots:
-    void optionsHaveAioTasksDefaults()
+    void optionsHaveAioTasksDefaults_data()
     {
-        const auto node = root(scenario(QStringLiteral("  aiotasks.concurrent:\n    - task: A\n")));
-        QVERIFY(!node->option(QStringLiteral("limit")).isValid());   // None: min(32, cpu_count + 4)
-        QCOMPARE(node->option(QStringLiteral("yield_exceptions")).toBool(), false);
-        QCOMPARE(node->option(QStringLiteral("take")).toInt(), -1);
-        const auto inflate = root(scenario(QStringLiteral("  aiotasks.inflate:\n    limit: -1\n    children: [{task: A}]\n")));
-        QCOMPARE(inflate->option(QStringLiteral("limit")).toInt(), -1);
+        addOptionColumns();
+        const QString concurrent = scenario(QStringLiteral("  aiotasks.concurrent:\n    - task: A\n"));
+        QTest::newRow("limit None: min(32, cpu_count + 4)") << concurrent << "limit" << "(not given)";
+        QTest::newRow("yield_exceptions") << concurrent << "yield_exceptions" << "false";
+        QTest::newRow("take") << concurrent << "take" << "-1";
+        QTest::newRow("inflate unlimited") << scenario(QStringLiteral("  aiotasks.inflate:\n    limit: -1\n    children: [{task: A}]\n"))
+                                           << "limit" << "-1";
     }
 
-    void badOptionsAreReportedWhereTheyAre()
+    void optionsHaveAioTasksDefaults() { checkOptionRow(); }
+
+    void badOptionsAreReportedWhereTheyAre_data()
     {
-        QCOMPARE(firstError(scenario(QStringLiteral("  aiotasks.concurrent:\n    limit: 0\n    children: [{task: A}]\n"))),
-                 QStringLiteral("bad.yaml:4:12: 'limit' must not be 0 (use -1 for no limit)"));
-        QCOMPARE(firstError(scenario(QStringLiteral("  aiotasks.concurrent:\n    limit: -2\n    children: [{task: A}]\n"))),
-                 QStringLiteral("bad.yaml:4:12: 'limit' must be between -1 and 1000000, not -2"));
-        QCOMPARE(firstError(scenario(QStringLiteral("  aiotasks.concurrent:\n    yield_exception: true\n    children: [{task: A}]\n"))),
-                 QStringLiteral("bad.yaml:4:5: unknown key 'yield_exception'; did you mean 'yield_exceptions'?"));
-        QCOMPARE(firstError(scenario(QStringLiteral("  aiotasks.inflate:\n    - {task: A, not_awaitable: true}\n"))),
-                 QStringLiteral("bad.yaml:4:17: 'not_awaitable' is only allowed for children of aiotasks.concurrent"));
+        addDiagnosticColumns();
+        QTest::newRow("zero limit") << scenario(QStringLiteral("  aiotasks.concurrent:\n    limit: 0\n    children: [{task: A}]\n"))
+            << QStringLiteral("bad.yaml:4:12: 'limit' must not be 0 (use -1 for no limit)");
+        QTest::newRow("limit below -1") << scenario(QStringLiteral("  aiotasks.concurrent:\n    limit: -2\n    children: [{task: A}]\n"))
+            << QStringLiteral("bad.yaml:4:12: 'limit' must be between -1 and 1000000, not -2");
+        QTest::newRow("misspelt option") << scenario(QStringLiteral("  aiotasks.concurrent:\n    yield_exception: true\n    children: [{task: A}]\n"))
+            << QStringLiteral("bad.yaml:4:5: unknown key 'yield_exception'; did you mean 'yield_exceptions'?");
+        QTest::newRow("not_awaitable outside concurrent") << scenario(QStringLiteral("  aiotasks.inflate:\n    - {task: A, not_awaitable: true}\n"))
+            << QStringLiteral("bad.yaml:4:17: 'not_awaitable' is only allowed for children of aiotasks.concurrent");
     }
+
+    void badOptionsAreReportedWhereTheyAre() { checkFirstErrorRow(); }
 
     void concurrentRuns_data()
     {
-        QTest::addColumn<QString>("node");
-        QTest::addColumn<QString>("outcome");
-        QTest::newRow("limit 2, completion order") << QStringLiteral("  aiotasks.concurrent:\n    limit: 2\n    children:\n") + abcd
+        addOutcomeColumns();
+        QTest::newRow("limit 2, completion order") << QStringLiteral("  aiotasks.concurrent:\n    limit: 2\n    children:\n") + fourTasks
                                                    << QStringLiteral("returned ['B', 'C', 'A', 'D'] at t=4");
-        QTest::newRow("default limit runs all four") << QStringLiteral("  aiotasks.concurrent:\n    children:\n") + abcd
+        QTest::newRow("default limit runs all four") << QStringLiteral("  aiotasks.concurrent:\n    children:\n") + fourTasks
                                                      << QStringLiteral("returned ['B', 'C', 'D', 'A'] at t=3");
         QTest::newRow("wrapped error") << QStringLiteral("  aiotasks.concurrent:\n    - {task: A, steps: [{sleep: 3}]}\n    - {task: B, steps: [{sleep: 1}, {fail: B}]}\n")
                                        << QStringLiteral("raised ConcurrentExecutionError(ValueError('B')) at t=1");
-        QTest::newRow("input error, even when yielding") << QStringLiteral("  aiotasks.concurrent:\n    yield_exceptions: true\n    source_raises_after: 1\n    children:\n") + abcd
+        QTest::newRow("input error, even when yielding") << QStringLiteral("  aiotasks.concurrent:\n    yield_exceptions: true\n    source_raises_after: 1\n    children:\n") + fourTasks
                                                          << QStringLiteral("raised ConcurrentIteratorError(ValueError('source')) at t=0");
-        QTest::newRow("consumer takes one") << QStringLiteral("  aiotasks.concurrent:\n    limit: 2\n    take: 1\n    children:\n") + abcd
+        QTest::newRow("consumer takes one") << QStringLiteral("  aiotasks.concurrent:\n    limit: 2\n    take: 1\n    children:\n") + fourTasks
                                             << QStringLiteral("returned ['B'] at t=1");
         QTest::newRow("inflate") << QStringLiteral("  aiotasks.inflate:\n    - {task: x, steps: [{sleep: 2}]}\n    - {task: y, steps: [{sleep: 1}]}\n")
                                  << QStringLiteral("returned ['y', 'x'] at t=2");
     }
 
-    void concurrentRuns()
-    {
-        QFETCH(QString, node);
-        QFETCH(QString, outcome);
-        QCOMPARE(run(scenario(node)), outcome);
-    }
+    void concurrentRuns() { checkOutcomeRow(); }
 
     // helper-semantics §2: inflate gathers each object's awaitables with return_exceptions=True
     // through `concurrent` and raises a sub-error itself, so it arrives bare (not wrapped by
@@ -74,7 +64,7 @@ private slots:
     void inflateRaisesTheSubErrorBare()
     {
         const QString outcome = run(scenario(QStringLiteral(
-            "  aiotasks.inflate:\n    - {task: x, steps: [{sleep: 2}]}\n    - {task: y, steps: [{sleep: 1}, {fail: y}]}\n")));
+            "  aiotasks.inflate:\n    - {task: x, steps: [{sleep: 2}]}\n    - {task: y, steps: [{sleep: 1}, {fail: y}]}\n"))).outcomeAt();
         QEXPECT_FAIL("", "engine raises it inside the object's task, so concurrent wraps it (reported)", Continue);
         QCOMPARE(outcome, QStringLiteral("raised ValueError('y') at t=1"));
         QCOMPARE(outcome.right(6), QStringLiteral("at t=1"));
@@ -88,7 +78,7 @@ private slots:
         const QString outcome = run(scenario(QStringLiteral(
             "  aiotasks.concurrent:\n"
             "    - {task: A, steps: [{protect: [{sleep: 3}]}, {sleep: 1}, {return: A}]}\n"
-            "    - {task: B, steps: [{sleep: 1}, {fail: B}]}\n")));
+            "    - {task: B, steps: [{sleep: 1}, {fail: B}]}\n"))).outcomeAt();
         QEXPECT_FAIL("", "engine drops the deferred cancellation after `protect` (reported)", Continue);
         QVERIFY2(!outcome.endsWith(QLatin1String("at t=4")), qPrintable(outcome));
     }

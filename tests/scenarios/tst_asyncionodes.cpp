@@ -3,8 +3,6 @@
 
 #include "nodetesting.h"
 
-#include <QTest>
-
 using namespace nodetesting;
 
 namespace {
@@ -30,30 +28,26 @@ private slots:
     {
         const QStringList expected{"asyncio.task_group", "asyncio.gather", "asyncio.wait", "asyncio.as_completed",
                                    "asyncio.timeout", "asyncio.timeout_at", "asyncio.wait_for", "asyncio.shield", "asyncio.run"};
-        QCOMPARE(keysOf(QStringLiteral("asyncio")), expected);
-        for (const QString &key : expected)
-            QVERIFY2(scenarios::findHelper(key)->brief.contains(QLatin1String("value")), qPrintable(key));
+        checkRegistered(QStringLiteral("asyncio"), expected);
     }
 
-    void defaults()
+    void defaults_data()
     {
-        const auto wait = rootOf(aio(QStringLiteral("  asyncio.wait:\n") + twoChildren));
-        QVERIFY(wait);
-        QCOMPARE(wait->option("return_when").toString(), QStringLiteral("ALL_COMPLETED"));
-        QVERIFY(!wait->option("timeout").isValid());   // None
-        const auto gather = rootOf(aio(QStringLiteral("  asyncio.gather:\n") + twoChildren));
-        QVERIFY(gather);
-        QCOMPARE(gather->option("return_exceptions").toBool(), false);
-        QVERIFY(!gather->option("source_raises_after").isValid());
-        const auto ac = rootOf(aio(QStringLiteral("  asyncio.as_completed:\n") + twoChildren));
-        QVERIFY(ac);
-        QVERIFY(!ac->option("stop_after").isValid());
+        addOptionColumns();
+        const QString wait = aio(QStringLiteral("  asyncio.wait:\n") + twoChildren);
+        const QString gather = aio(QStringLiteral("  asyncio.gather:\n") + twoChildren);
+        QTest::newRow("wait return_when") << wait << "return_when" << "ALL_COMPLETED";
+        QTest::newRow("wait timeout None") << wait << "timeout" << "(not given)";
+        QTest::newRow("gather return_exceptions") << gather << "return_exceptions" << "false";
+        QTest::newRow("gather source_raises_after") << gather << "source_raises_after" << "(not given)";
+        QTest::newRow("as_completed stop_after") << aio(QStringLiteral("  asyncio.as_completed:\n") + twoChildren) << "stop_after" << "(not given)";
     }
+
+    void defaults() { checkOptionRow(); }
 
     void badOptions_data()
     {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("message");
+        addDiagnosticColumns();
         QTest::newRow("unknown return_when") << aio(QStringLiteral("  asyncio.wait:\n    return_when: FIRST_COMPLETE\n") + twoChildren)
                                              << "bad.yaml:5:18: unknown return_when 'FIRST_COMPLETE'; did you mean 'FIRST_COMPLETED'?";
         QTest::newRow("zero stop_after") << aio(QStringLiteral("  asyncio.as_completed:\n    stop_after: 0\n") + twoChildren)
@@ -66,19 +60,11 @@ private slots:
                                          << "bad.yaml:5:5: unknown key 'return_exception'; did you mean 'return_exceptions'?";
     }
 
-    void badOptions()
-    {
-        QFETCH(QString, text);
-        QFETCH(QString, message);
-        const QStringList errors = diagnostics(text);
-        QVERIFY2(errors.contains(message), qPrintable(errors.join(QLatin1Char('\n'))));
-    }
+    void badOptions() { checkDiagnosticRow(); }
 
     void runs_data()
     {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("outcome");
-        QTest::addColumn<QStringList>("endings");
+        addRunColumns();
         QTest::newRow("task_group") << aio(QStringLiteral("  asyncio.task_group:\n") + twoChildren + "    body: [{return: body}]\n")
                                     << "returned 'body'" << QStringList{"t=3 main completed 'body'"};
         QTest::newRow("task_group spawn")
@@ -108,16 +94,7 @@ private slots:
                              << "returned 'm'" << QStringList{"t=1 W cancelled", "t=1 main completed 'm'"};
     }
 
-    void runs()
-    {
-        QFETCH(QString, text);
-        QFETCH(QString, outcome);
-        QFETCH(QStringList, endings);
-        const Ran ran = run(text);
-        QCOMPARE(ran.outcome, outcome);
-        for (const QString &ending : endings)
-            QVERIFY2(ran.endings.contains(ending), qPrintable(ran.endings.join(QLatin1Char('\n'))));
-    }
+    void runs() { checkRunRow(); }
 };
 
 QTEST_GUILESS_MAIN(TestAsyncioNodes)

@@ -2,9 +2,9 @@
 // defaults and choices, bad ones reported at their line and column; wait/gather observe by
 // polling and never cancel, except async_gather on timeout (helper-semantics §4).
 
-#include "nodetesthelpers.h"
+#include "nodetesting.h"
 
-using namespace nodetest;
+using namespace nodetesting;
 
 namespace {
 
@@ -20,42 +20,47 @@ class TestConcurryNodes : public QObject
     Q_OBJECT
 
 private slots:
-    void optionsHaveConcurrysDefaults()
+    void optionsHaveConcurrysDefaults_data()
     {
-        const auto wait = root(scenario(QStringLiteral("  concurry.wait:\n    - task: A\n")));
-        QCOMPARE(wait->option(QStringLiteral("return_when")).toString(), QStringLiteral("all_completed"));
-        QCOMPARE(wait->option(QStringLiteral("polling")).toString(), QStringLiteral("adaptive"));
-        QCOMPARE(wait->option(QStringLiteral("poll_interval")).toLongLong(), 10);
-        QVERIFY(!wait->option(QStringLiteral("timeout")).isValid());
-        const auto gather = root(scenario(QStringLiteral("  concurry.gather:\n    - task: A\n")));
-        QCOMPARE(gather->option(QStringLiteral("return_exceptions")).toBool(), false);
-        QCOMPARE(gather->option(QStringLiteral("iter")).toBool(), false);
-        QCOMPARE(gather->option(QStringLiteral("dict")).toBool(), false);
-        const auto retry = root(scenario(QStringLiteral("  concurry.retry: {body: [{return: 1}]}\n")));
-        QCOMPARE(retry->option(QStringLiteral("num_retries")).toInt(), 0);
-        QCOMPARE(retry->option(QStringLiteral("retry_algorithm")).toString(), QStringLiteral("exponential"));
-        QCOMPARE(retry->option(QStringLiteral("retry_wait")).toLongLong(), 1000);
-        QCOMPARE(retry->option(QStringLiteral("retry_jitter")).toDouble(), 0.3);
+        addOptionColumns();
+        const QString wait = scenario(QStringLiteral("  concurry.wait:\n    - task: A\n"));
+        const QString gather = scenario(QStringLiteral("  concurry.gather:\n    - task: A\n"));
+        const QString retry = scenario(QStringLiteral("  concurry.retry: {body: [{return: 1}]}\n"));
+        QTest::newRow("wait return_when") << wait << "return_when" << "all_completed";
+        QTest::newRow("wait polling") << wait << "polling" << "adaptive";
+        QTest::newRow("wait poll_interval") << wait << "poll_interval" << "10";
+        QTest::newRow("wait timeout") << wait << "timeout" << "(not given)";
+        QTest::newRow("gather return_exceptions") << gather << "return_exceptions" << "false";
+        QTest::newRow("gather iter") << gather << "iter" << "false";
+        QTest::newRow("gather dict") << gather << "dict" << "false";
+        QTest::newRow("retry num_retries") << retry << "num_retries" << "0";
+        QTest::newRow("retry retry_algorithm") << retry << "retry_algorithm" << "exponential";
+        QTest::newRow("retry retry_wait") << retry << "retry_wait" << "1000";
+        QTest::newRow("retry retry_jitter") << retry << "retry_jitter" << "0.3";
     }
 
-    void badOptionsAreReportedWhereTheyAre()
+    void optionsHaveConcurrysDefaults() { checkOptionRow(); }
+
+    void badOptionsAreReportedWhereTheyAre_data()
     {
-        QCOMPARE(firstError(scenario(QStringLiteral("  concurry.wait:\n    return_when: first_complete\n    children: [{task: A}]\n"))),
-                 QStringLiteral("bad.yaml:4:18: unknown return_when 'first_complete'; did you mean 'first_completed'?"));
-        QCOMPARE(firstError(scenario(QStringLiteral("  concurry.gather:\n    polling: fixd\n    children: [{task: A}]\n"))),
-                 QStringLiteral("bad.yaml:4:14: unknown polling 'fixd'; did you mean 'fixed'?"));
-        QCOMPARE(firstError(scenario(QStringLiteral("  concurry.async_gather:\n    timeout: -1\n    children: [{task: A}]\n"))),
-                 QStringLiteral("bad.yaml:4:14: duration must not be negative, got '-1'"));
-        QCOMPARE(firstError(scenario(QStringLiteral("  concurry.retry:\n    retry_jitter: 2\n    body: [{return: 1}]\n"))),
-                 QStringLiteral("bad.yaml:4:19: 'retry_jitter' must be between 0 and 1, not 2"));
-        QCOMPARE(firstError(scenario(QStringLiteral("  concurry.retry:\n    retry_algorithm: fibonaci\n    body: [{return: 1}]\n"))),
-                 QStringLiteral("bad.yaml:4:22: unknown retry_algorithm 'fibonaci'; did you mean 'fibonacci'?"));
+        addDiagnosticColumns();
+        QTest::newRow("unknown return_when") << scenario(QStringLiteral("  concurry.wait:\n    return_when: first_complete\n    children: [{task: A}]\n"))
+            << QStringLiteral("bad.yaml:4:18: unknown return_when 'first_complete'; did you mean 'first_completed'?");
+        QTest::newRow("unknown polling") << scenario(QStringLiteral("  concurry.gather:\n    polling: fixd\n    children: [{task: A}]\n"))
+            << QStringLiteral("bad.yaml:4:14: unknown polling 'fixd'; did you mean 'fixed'?");
+        QTest::newRow("negative timeout") << scenario(QStringLiteral("  concurry.async_gather:\n    timeout: -1\n    children: [{task: A}]\n"))
+            << QStringLiteral("bad.yaml:4:14: duration must not be negative, got '-1'");
+        QTest::newRow("retry_jitter above 1") << scenario(QStringLiteral("  concurry.retry:\n    retry_jitter: 2\n    body: [{return: 1}]\n"))
+            << QStringLiteral("bad.yaml:4:19: 'retry_jitter' must be between 0 and 1, not 2");
+        QTest::newRow("unknown retry_algorithm") << scenario(QStringLiteral("  concurry.retry:\n    retry_algorithm: fibonaci\n    body: [{return: 1}]\n"))
+            << QStringLiteral("bad.yaml:4:22: unknown retry_algorithm 'fibonaci'; did you mean 'fibonacci'?");
     }
+
+    void badOptionsAreReportedWhereTheyAre() { checkFirstErrorRow(); }
 
     void nodesRun_data()
     {
-        QTest::addColumn<QString>("node");
-        QTest::addColumn<QString>("outcome");
+        addOutcomeColumns();
         const QString fixed = QStringLiteral("    polling: fixed\n    poll_interval: 1\n");
         QTest::newRow("gather waits for all") << QStringLiteral("  concurry.gather:\n") + fixed + QStringLiteral("    children:\n") + abc
                                               << QStringLiteral("raised ValueError('B') at t=3");
@@ -79,12 +84,7 @@ private slots:
                                      << QStringLiteral("raised RetryValidationError('Validation failed after 2 attempts') at t=1");
     }
 
-    void nodesRun()
-    {
-        QFETCH(QString, node);
-        QFETCH(QString, outcome);
-        QCOMPARE(run(scenario(node)), outcome);
-    }
+    void nodesRun() { checkOutcomeRow(); }
 };
 
 QTEST_GUILESS_MAIN(TestConcurryNodes)

@@ -4,8 +4,6 @@
 
 #include "nodetesting.h"
 
-#include <QTest>
-
 using namespace nodetesting;
 
 namespace {
@@ -37,24 +35,19 @@ private slots:
             "effectpy.merge_all", "effectpy.timeout", "effectpy.sleep", "effectpy.current_time", "effectpy.merge_streams",
             "effectpy.fork", "effectpy.retry", "effectpy.repeat", "effectpy.catch_all", "effectpy.circuit_breaker",
             "effectpy.acquire_release", "effectpy.ensuring", "effectpy.scoped", "effectpy.uninterruptible"};
-        QCOMPARE(keysOf(QStringLiteral("effectpy")), expected);
-        for (const QString &key : expected) {
-            const scenarios::HelperSpec *spec = scenarios::findHelper(key);
-            QVERIFY(spec && spec->build && !spec->brief.isEmpty());
-            QVERIFY2(spec->brief.contains(QLatin1String("value")), qPrintable(key));
-        }
+        checkRegistered(QStringLiteral("effectpy"), expected);
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(scenarios::findHelper("effectpy.merge_streams")->role, scenarios::ChildRole::Producers);
     }
 
     void defaults_data()
     {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("option");
-        QTest::addColumn<QString>("value");
+        addOptionColumns();
         QTest::newRow("for_each_par parallelism") << node("effectpy.for_each_par", {}) << "parallelism" << "10";
         QTest::newRow("for_each_par ties") << node("effectpy.for_each_par", {}) << "ties" << "set";
         QTest::newRow("for_each_par source") << node("effectpy.for_each_par", {}) << "source_generator" << "false";
-        QTest::newRow("merge_all parallelism None") << node("effectpy.merge_all", {}) << "parallelism" << "";
+        QTest::newRow("merge_all parallelism None") << node("effectpy.merge_all", {}) << "parallelism" << "(not given)";
         QTest::newRow("merge_all preserve_order") << node("effectpy.merge_all", {}) << "preserve_order" << "false";
         QTest::newRow("zip_par symmetric") << node("effectpy.zip_par", {}) << "symmetric" << "false";
         QTest::newRow("race first_success") << node("effectpy.race", {}) << "first_success" << "false";
@@ -74,20 +67,11 @@ private slots:
         QTest::newRow("timeout seconds given") << node("effectpy.timeout", "    seconds: 250ms\n", one) << "seconds" << "250";
     }
 
-    void defaults()
-    {
-        QFETCH(QString, text);
-        QFETCH(QString, option);
-        QFETCH(QString, value);
-        const std::shared_ptr<const scenarios::Node> root = rootOf(text);
-        QVERIFY(root);
-        QCOMPARE(root->option(option).toString(), value);
-    }
+    void defaults() { checkOptionRow(); }
 
     void badOptions_data()
     {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("message");
+        addDiagnosticColumns();
         const QString one = "    - task: A\n";
         QTest::newRow("unknown ties")
             << node("effectpy.race", "    ties: fist\n")
@@ -118,19 +102,11 @@ private slots:
             << "bad.yaml:5:5: unknown key 'preserve_ordr'; did you mean 'preserve_order'?";
     }
 
-    void badOptions()
-    {
-        QFETCH(QString, text);
-        QFETCH(QString, message);
-        const QStringList errors = diagnostics(text);
-        QVERIFY2(errors.contains(message), qPrintable(errors.join(QLatin1Char('\n'))));
-    }
+    void badOptions() { checkDiagnosticRow(); }
 
     void runs_data()
     {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("outcome");
-        QTest::addColumn<QStringList>("endings");
+        addRunColumns();
         const QString failA = "    - task: A\n      steps: [{sleep: 1}, {fail: {type: Failure, message: A}}]\n"
                               "    - task: B\n      steps: [{sleep: 2}, {return: B}]\n";
         QTest::newRow("zip_par") << node("effectpy.zip_par", {}) << "returned ['A', 'B']" << QStringList{"t=3 main completed ['A', 'B']"};
@@ -184,16 +160,7 @@ private slots:
                                          << "returned 'A'" << QStringList{"t=1 A completed 'A'"};
     }
 
-    void runs()
-    {
-        QFETCH(QString, text);
-        QFETCH(QString, outcome);
-        QFETCH(QStringList, endings);
-        const Ran ran = run(text);
-        QCOMPARE(ran.outcome, outcome);
-        for (const QString &ending : endings)
-            QVERIFY2(ran.endings.contains(ending), qPrintable(ran.endings.join(QLatin1Char('\n'))));
-    }
+    void runs() { checkRunRow(); }
 };
 
 QTEST_GUILESS_MAIN(TestEffectpyNodes)

@@ -3,8 +3,6 @@
 
 #include "nodetesting.h"
 
-#include <QTest>
-
 using namespace nodetesting;
 
 namespace {
@@ -30,27 +28,26 @@ private slots:
         const QStringList expected{"trio.open_nursery", "trio.cancel_scope", "trio.move_on_after", "trio.move_on_at",
                                    "trio.fail_after", "trio.fail_at", "trio.util_wait_any", "trio.util_wait_all",
                                    "trio.util_move_on_when", "trio.util_run_and_cancelling"};
-        QCOMPARE(keysOf(QStringLiteral("trio")), expected);
-        for (const QString &key : expected)
-            QVERIFY2(scenarios::findHelper(key)->brief.contains(QLatin1String("value")), qPrintable(key));
+        checkRegistered(QStringLiteral("trio"), expected);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(scenarios::findHelper("trio.open_nursery")->spawns);
     }
 
-    void defaults()
+    void defaults_data()
     {
-        const auto scope = rootOf(trio("  trio.cancel_scope:\n    body: [{sleep: 1}]\n"));
-        QVERIFY(scope);
-        QCOMPARE(scope->option("shield").toBool(), false);
-        QVERIFY(!scope->option("deadline").isValid());   // inf: no deadline
-        const auto after = rootOf(trio("  trio.move_on_after:\n    seconds: 1.5s\n    body: [{sleep: 1}]\n"));
-        QVERIFY(after);
-        QCOMPARE(after->option("seconds").toLongLong(), 1500);
+        addOptionColumns();
+        const QString scope = trio("  trio.cancel_scope:\n    body: [{sleep: 1}]\n");
+        QTest::newRow("cancel_scope shield") << scope << "shield" << "false";
+        QTest::newRow("cancel_scope deadline inf") << scope << "deadline" << "(not given)";
+        QTest::newRow("move_on_after seconds") << trio("  trio.move_on_after:\n    seconds: 1.5s\n    body: [{sleep: 1}]\n") << "seconds" << "1500";
     }
+
+    void defaults() { checkOptionRow(); }
 
     void badOptions_data()
     {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("message");
+        addDiagnosticColumns();
         QTest::newRow("seconds missing") << trio("  trio.move_on_after:\n    body: [{sleep: 1}]\n")
                                          << "bad.yaml:5:5: 'trio.move_on_after' needs 'seconds' (relative deadline, computed when entering)";
         QTest::newRow("negative seconds") << trio("  trio.fail_after:\n    seconds: -2\n    body: [{sleep: 1}]\n")
@@ -65,19 +62,11 @@ private slots:
                                                  << "bad.yaml:4:3: 'trio.cancel_scope' takes no children, only a body, got 1";
     }
 
-    void badOptions()
-    {
-        QFETCH(QString, text);
-        QFETCH(QString, message);
-        const QStringList errors = diagnostics(text);
-        QVERIFY2(errors.contains(message), qPrintable(errors.join(QLatin1Char('\n'))));
-    }
+    void badOptions() { checkDiagnosticRow(); }
 
     void runs_data()
     {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("outcome");
-        QTest::addColumn<QStringList>("endings");
+        addRunColumns();
         QTest::newRow("open_nursery") << trio(QStringLiteral("  trio.open_nursery:\n") + twoChildren + "    body: [{sleep: 1}, {return: body}]\n")
                                       << "returned 'body'" << QStringList{"t=2 B completed 'B'", "t=2 main completed 'body'"};
         QTest::newRow("open_nursery spawn")
@@ -107,16 +96,7 @@ private slots:
                                                  << "returned 'x'" << QStringList{"t=2 A cancelled", "t=2 main completed 'x'"};
     }
 
-    void runs()
-    {
-        QFETCH(QString, text);
-        QFETCH(QString, outcome);
-        QFETCH(QStringList, endings);
-        const Ran ran = run(text);
-        QCOMPARE(ran.outcome, outcome);
-        for (const QString &ending : endings)
-            QVERIFY2(ran.endings.contains(ending), qPrintable(ran.endings.join(QLatin1Char('\n'))));
-    }
+    void runs() { checkRunRow(); }
 };
 
 QTEST_GUILESS_MAIN(TestTrioNodes)
