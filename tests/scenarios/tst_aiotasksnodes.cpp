@@ -70,17 +70,16 @@ private slots:
         QCOMPARE(outcome.right(6), QStringLiteral("at t=1"));
     }
 
-    // A helper's cancellation reaching a task inside `protect` under an asyncio-based profile is
-    // held until the block ends and then dropped: A runs on to 4. asyncio (shield) would cancel
-    // the awaiting task at once, trio/asyncgui at the first checkpoint after the block (t=3).
-    void aProtectedLoserIsStillCancelled()
+    // A helper's cancellation reaching a task inside `protect` under an asyncio-based profile waits
+    // until the block ends (the shield-and-re-raise idiom) and is raised at the next checkpoint:
+    // A is cancelled at 3, and concurrent raises B's wrapped error once it has joined A.
+    void aProtectedLoserIsCancelledWhenItsProtectionEnds()
     {
         const QString outcome = run(scenario(QStringLiteral(
             "  aiotasks.concurrent:\n"
             "    - {task: A, steps: [{protect: [{sleep: 3}]}, {sleep: 1}, {return: A}]}\n"
             "    - {task: B, steps: [{sleep: 1}, {fail: B}]}\n"))).outcomeAt();
-        QEXPECT_FAIL("", "engine drops the deferred cancellation after `protect` (reported)", Continue);
-        QVERIFY2(!outcome.endsWith(QLatin1String("at t=4")), qPrintable(outcome));
+        QCOMPARE(outcome, QStringLiteral("raised ConcurrentExecutionError(ValueError('B')) at t=3"));
     }
 };
 
