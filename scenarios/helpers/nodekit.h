@@ -23,6 +23,7 @@ QVariantList taskNames(const engine::Runtime &rt, const std::vector<engine::Task
 
 void addHaiwayScopes(std::vector<HelperSpec> &table);   // haiwayscope.cpp
 void addConcurryRetry(std::vector<HelperSpec> &table);  // concurryretry.cpp
+void addTrioStart(std::vector<HelperSpec> &table);      // triostart.cpp
 
 } // namespace scenarios::libraries
 

@@ -29,7 +29,7 @@ private slots:
     {
         const QStringList expected{"trio.open_nursery", "trio.cancel_scope", "trio.move_on_after", "trio.move_on_at",
                                    "trio.fail_after", "trio.fail_at", "trio.util_wait_any", "trio.util_wait_all",
-                                   "trio.util_move_on_when", "trio.util_run_and_cancelling"};
+                                   "trio.util_move_on_when", "trio.util_run_and_cancelling", "trio.nursery_start"};
         QCOMPARE(keysOf(QStringLiteral("trio")), expected);
         for (const QString &key : expected)
             QVERIFY2(scenarios::findHelper(key)->brief.contains(QLatin1String("value")), qPrintable(key));
