@@ -24,6 +24,7 @@ QVariantList taskNames(const engine::Runtime &rt, const std::vector<engine::Task
 void addHaiwayScopes(std::vector<HelperSpec> &table);   // haiwayscope.cpp
 void addConcurryRetry(std::vector<HelperSpec> &table);  // concurryretry.cpp
 void addTrioStart(std::vector<HelperSpec> &table);      // triostart.cpp
+void addConcurryNested(std::vector<HelperSpec> &table); // concurrynested.cpp
 
 } // namespace scenarios::libraries
 
