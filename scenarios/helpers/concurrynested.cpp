@@ -51,6 +51,12 @@ void readPolling(const Node &node, engine::PollAlgorithm &polling, engine::Tick 
         interval = i.toLongLong();
 }
 
+// (done, not_done) as two lists of task names in input order.
+Value doneNotDone(const engine::Runtime &rt, const cq::DoneNotDone &sets)
+{
+    return QVariantList{QVariant(taskNames(rt, sets.done)), QVariant(taskNames(rt, sets.notDone))};
+}
+
 QCoro::Task<Value> waitArgs(Ctx ctx, std::shared_ptr<const Node> node)
 {
     cq::WaitOptions options;
@@ -61,7 +67,7 @@ QCoro::Task<Value> waitArgs(Ctx ctx, std::shared_ptr<const Node> node)
     readPolling(*node, options.polling, options.pollInterval);
     QCoro::Task<cq::DoneNotDone> waiting = cq::waitArgs(ctx, argumentsOf(*node), options);
     const cq::DoneNotDone sets = co_await waiting;
-    co_return QVariantList{QVariant(taskNames(*ctx.rt, sets.done)), QVariant(taskNames(*ctx.rt, sets.notDone))};
+    co_return doneNotDone(*ctx.rt, sets);
 }
 
 QCoro::Task<Value> gatherArgs(Ctx ctx, std::shared_ptr<const Node> node)
