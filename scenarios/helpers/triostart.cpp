@@ -60,7 +60,7 @@ QCoro::Task<Value> nurseryStart(Ctx ctx, std::shared_ptr<const Node> node)
 void addTrioStart(std::vector<HelperSpec> &table)
 {
     HelperSpec s = entry("trio", "nursery_start", "scope",
-                         QStringLiteral("async with trio.open_nursery() as n: each child in turn `await n.start(child)` (runs under the caller until its `started: V` step, then moves into the nursery; an error before that is raised bare; returning without started() raises RuntimeError('child exited without calling task_status.started()')), then the body; value: the start() values in order (the body's value is dropped)"),
+                         QStringLiteral("async with trio.open_nursery() as n: each child in turn `await n.start(child)` (runs under the caller until its `started: V` step, then moves into the nursery; an error before that is raised by start() in the body, so the nursery groups it; returning without started() raises RuntimeError('child exited without calling task_status.started()')), then the body; value: the start() values in order (the body's value is dropped)"),
                          build<nurseryStart>, 1);
     s.body = true;
     s.spawns = true;
