@@ -51,6 +51,7 @@ struct OptionSpec
 enum class ChildRole : quint8 {
     Tasks,       ///< any nodes, run as tasks (or as items of a fan-out)
     Producers,   ///< stream producers: leaf tasks whose steps are only sleep, emit and fail
+    Started,     ///< children started with trio's nursery.start: their scripts may use `started:`
 };
 
 /// Builds the task body that runs a parsed helper node in the calling task.

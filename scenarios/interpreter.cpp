@@ -121,6 +121,10 @@ QCoro::Task<MaybeValue> runStep(engine::Ctx ctx, std::shared_ptr<const Node> nod
         co_await shielded;
         break;
     }
+    case Step::Kind::Started:
+        if (!env.reportStarted(ctx.task, step->value))
+            throw stepError(QStringLiteral("started: this task was not started with nursery.start"), ctx);
+        break;
     }
     co_return std::nullopt;
 }

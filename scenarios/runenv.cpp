@@ -66,4 +66,13 @@ SpawnerGuard::~SpawnerGuard()
     m_ctx.rt->extension<RunEnv>().popSpawner(m_ctx.task);
 }
 
+bool RunEnv::reportStarted(engine::TaskId task, const engine::Value &value) const
+{
+    const auto hook = m_started.constFind(task);
+    if (hook == m_started.constEnd())
+        return false;
+    (*hook)(value);
+    return true;
+}
+
 } // namespace scenarios

@@ -42,6 +42,12 @@ public:
     /// The innermost spawner of `task`, or null.
     const Spawner *spawner(engine::TaskId task) const;
 
+    /// What a `started:` step of `task` calls (its task_status.started), set by nursery.start.
+    using StartedHook = std::function<void(const engine::Value &value)>;
+    void setStartedHook(engine::TaskId task, StartedHook hook) { m_started.insert(task, std::move(hook)); }
+    /// Calls `task`'s hook; false when it has none.
+    bool reportStarted(engine::TaskId task, const engine::Value &value) const;
+
 private:
     QHash<QString, std::shared_ptr<engine::Semaphore>> m_semaphores;
     QHash<QString, std::shared_ptr<engine::Queue>> m_queues;
@@ -49,6 +55,7 @@ private:
     QHash<QString, engine::TaskId> m_tasks;
     QHash<QString, engine::ScopeId> m_scopes;
     QHash<engine::TaskId, std::vector<Spawner>> m_spawners;
+    QHash<engine::TaskId, StartedHook> m_started;
 };
 
 /// Pushes a spawner for the lifetime of a helper body (RAII, so an exception pops it too).

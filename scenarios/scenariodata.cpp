@@ -42,6 +42,7 @@ const char *toString(Step::Kind kind)
     case Step::Kind::Wait: return "wait";
     case Step::Kind::Repeat: return "repeat";
     case Step::Kind::Protect: return "protect";
+    case Step::Kind::Started: return "started";
     }
     return "?";
 }
@@ -66,6 +67,7 @@ QString describeStep(const Step &step)
         return QStringLiteral("sleep %1").arg(step.duration);
     case Step::Kind::Return:
     case Step::Kind::Emit:
+    case Step::Kind::Started:
         return word + QLatin1Char(' ') + engine::describeValue(step.value);
     case Step::Kind::Put:
         return QStringLiteral("put %1 into %2").arg(engine::describeValue(step.value), step.target);

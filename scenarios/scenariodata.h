@@ -35,11 +35,12 @@ struct Step
         Wait,      ///< waits for event `target`
         Repeat,    ///< runs `nested` `count` times
         Protect,   ///< runs `nested` shielded from cancellation (trio shield, asyncgui disable_cancellation)
+        Started,   ///< task_status.started(`value`) in a child started with nursery.start
     };
 
     Kind kind = Kind::Checkpoint;
     engine::Tick duration = 0;   ///< Sleep
-    QVariant value;              ///< Return / Emit / Put (an invalid QVariant is None)
+    QVariant value;              ///< Return / Emit / Put / Started (an invalid QVariant is None)
     QString errorType;           ///< Fail
     QString errorMessage;        ///< Fail
     QString target;              ///< Cancel, Acquire … Wait: a task, scope or resource name

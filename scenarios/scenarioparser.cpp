@@ -259,6 +259,7 @@ std::shared_ptr<Node> ScenarioParser::readTask(const YAML::Node &yaml, const Ent
     registerName(node->name, valueWhere(kindEntry));
     StepPlace place;
     place.producer = parent && parent->role == ChildRole::Producers;
+    place.started = parent && parent->role == ChildRole::Started;
     if (const Entry *steps = find(entries, QStringLiteral("steps")))
         node->steps = readSteps(*steps, place);
     if (const Entry *ignore = find(entries, QStringLiteral("ignore_cancel")))

@@ -28,6 +28,7 @@ private:
     struct StepPlace
     {
         bool producer = false;   ///< a stream producer: sleep, emit, fail (and checkpoint) only
+        bool started = false;    ///< a child started with nursery.start: `started:` allowed
         bool spawns = false;     ///< the body of a helper that takes `spawn:`
         const HelperSpec *spawnInto = nullptr;
         int nesting = 0;         ///< inside repeat/protect: no return there

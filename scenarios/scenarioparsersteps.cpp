@@ -16,7 +16,7 @@ const QStringList stepKeys{QStringLiteral("sleep"), QStringLiteral("return"), QS
                            QStringLiteral("cancel"), QStringLiteral("acquire"), QStringLiteral("release"),
                            QStringLiteral("put"), QStringLiteral("get"), QStringLiteral("close"),
                            QStringLiteral("set"), QStringLiteral("wait"), QStringLiteral("repeat"),
-                           QStringLiteral("protect")};
+                           QStringLiteral("protect"), QStringLiteral("started")};
 const QStringList failKeys{QStringLiteral("type"), QStringLiteral("message")};
 const QStringList putKeys{QStringLiteral("queue"), QStringLiteral("value")};
 const QStringList repeatKeys{QStringLiteral("times"), QStringLiteral("steps")};
@@ -24,7 +24,7 @@ const QStringList resourceKinds{QStringLiteral("semaphore"), QStringLiteral("que
 
 Step::Kind stepKind(const QString &key)
 {
-    for (int k = 0; k <= int(Step::Kind::Protect); ++k)
+    for (int k = 0; k <= int(Step::Kind::Started); ++k)
         if (key == QLatin1String(toString(Step::Kind(k))))
             return Step::Kind(k);
     return Step::Kind::Checkpoint;
@@ -196,6 +196,11 @@ bool ScenarioParser::readStepValue(Step &step, const Entry &e, const StepPlace &
     case Step::Kind::Emit:
         if (!place.producer)
             error(e.keyNode, QStringLiteral("'emit' is only allowed in a producer of a stream helper (haiway.stream_concurrently, effectpy.merge_streams …)"));
+        step.value = toVariant(e.value);
+        break;
+    case Step::Kind::Started:
+        if (!place.started)
+            error(e.keyNode, QStringLiteral("'started' is only allowed in a child of trio.nursery_start (task_status.started needs nursery.start)"));
         step.value = toVariant(e.value);
         break;
     case Step::Kind::Fail:

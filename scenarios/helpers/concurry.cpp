@@ -174,6 +174,7 @@ void addConcurry(std::vector<HelperSpec> &table)
     table.push_back(asyncGatherSpec);
 
     addConcurryRetry(table);
+    addConcurryNested(table);
 }
 
 } // namespace scenarios::libraries

@@ -298,6 +298,7 @@ void addEffectpy(std::vector<HelperSpec> &table)
     table.push_back(fk);
 
     addEffectpyResilience(table);
+    addEffectpyStream(table);
 }
 
 } // namespace scenarios::libraries

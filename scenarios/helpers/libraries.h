@@ -21,5 +21,8 @@ void addAsyncio(std::vector<HelperSpec> &table);
 void addHaiwayScopes(std::vector<HelperSpec> &table);        // haiwayscope.cpp
 void addConcurryRetry(std::vector<HelperSpec> &table);       // concurryretry.cpp
 void addEffectpyResilience(std::vector<HelperSpec> &table);  // effectpyresilience.cpp
+void addEffectpyStream(std::vector<HelperSpec> &table);      // effectpystream.cpp
+void addTrioStart(std::vector<HelperSpec> &table);           // triostart.cpp
+void addConcurryNested(std::vector<HelperSpec> &table);      // concurrynested.cpp
 
 } // namespace scenarios::libraries

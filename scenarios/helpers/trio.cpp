@@ -189,6 +189,7 @@ void addTrio(std::vector<HelperSpec> &table)
     table.push_back(withBlock("util_run_and_cancelling", "scope",
                               QStringLiteral("async with trio_util.run_and_cancelling(fn): the child runs in the background and is cancelled when the body ends; its return does nothing; value: the body's value"),
                               build<utilRunAndCancelling>, 1));
+    addTrioStart(table);
 }
 
 } // namespace scenarios::libraries

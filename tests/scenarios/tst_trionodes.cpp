@@ -27,7 +27,7 @@ private slots:
     {
         const QStringList expected{"trio.open_nursery", "trio.cancel_scope", "trio.move_on_after", "trio.move_on_at",
                                    "trio.fail_after", "trio.fail_at", "trio.util_wait_any", "trio.util_wait_all",
-                                   "trio.util_move_on_when", "trio.util_run_and_cancelling"};
+                                   "trio.util_move_on_when", "trio.util_run_and_cancelling", "trio.nursery_start"};
         checkRegistered(QStringLiteral("trio"), expected);
         if (QTest::currentTestFailed())
             return;
