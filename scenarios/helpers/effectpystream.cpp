@@ -3,9 +3,8 @@
 // then run into a sink. Registered from effectpy.cpp.
 
 #include "libraries.h"
-
-#include "libraries.h"
 #include "nodekit.h"
+#include "producer.h"
 #include "options.h"
 
 #include "engine/error.h"
@@ -26,18 +25,8 @@ QCoro::Task<Value> produceE(Ctx ctx, std::shared_ptr<ep::Queue> out, std::shared
 {
     std::exception_ptr error;
     try {
-        for (const Step &step : producer->steps) {
-            if (step.kind == Step::Kind::Sleep) {
-                co_await ctx.sleep(step.duration);
-            } else if (step.kind == Step::Kind::Checkpoint) {
-                co_await ctx.checkpoint();
-            } else if (step.kind == Step::Kind::Emit) {
-                QCoro::Task<void> sending = out->send(ctx, step.value);
-                co_await sending;
-            } else if (step.kind == Step::Kind::Fail) {
-                throw engine::Error::plain(step.errorType, step.errorMessage, ctx.task);
-            }
-        }
+        QCoro::Task<void> steps = runProducerSteps(ctx, out, producer);
+        co_await steps;
     } catch (...) {
         error = std::current_exception();
     }
