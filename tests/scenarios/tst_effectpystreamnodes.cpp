@@ -56,10 +56,9 @@ private slots:
 
     void badOptions_data()
     {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("message");
+        addDiagnosticColumns();
         QTest::newRow("no workers") << stream(QStringLiteral("    workers: 0\n")) << "bad.yaml:5:14: 'workers' must not be 0";
-        QTest::newRow("unknown sink") << stream(QStringLiteral("    sink: fold\n")) << "bad.yaml:5:11: unknown sink 'fold'";
+        QTest::newRow("unknown sink") << stream(QStringLiteral("    sink: fold\n")) << "bad.yaml:5:11: unknown sink 'fold'; expected one of: collect, head, drain";
         QTest::newRow("negative timeout") << stream(QStringLiteral("    timeout: -1\n"))
                                           << "bad.yaml:5:14: duration must not be negative, got '-1'";
         QTest::newRow("a helper as producer")
@@ -72,20 +71,12 @@ private slots:
 
     void badOptions()
     {
-        QFETCH(QString, text);
-        QFETCH(QString, message);
-        const QStringList errors = diagnostics(text);
-        bool found = false;
-        for (const QString &e : errors)
-            found = found || e.startsWith(message);
-        QVERIFY2(found, qPrintable(errors.join(QLatin1Char('\n'))));
+        checkDiagnosticRow();
     }
 
     void runs_data()
     {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("outcome");
-        QTest::addColumn<QStringList>("endings");
+        addRunColumns();
         const QString stage = QStringLiteral("      - task: W\n        steps: [{sleep: 2}]\n");
         QTest::newRow("collect") << stream(QString()) << "returned ['a', 'b', 'c']" << QStringList{"t=3 main completed ['a', 'b', 'c']"};
         QTest::newRow("head") << stream(QStringLiteral("    sink: head\n")) << "returned 'a'" << QStringList{"t=1 main completed 'a'"};
@@ -111,13 +102,7 @@ private slots:
 
     void runs()
     {
-        QFETCH(QString, text);
-        QFETCH(QString, outcome);
-        QFETCH(QStringList, endings);
-        const Ran ran = run(text);
-        QCOMPARE(ran.outcome, outcome);
-        for (const QString &ending : endings)
-            QVERIFY2(ran.endings.contains(ending), qPrintable(ran.endings.join(QLatin1Char('\n'))));
+        checkRunRow();
     }
 };
 

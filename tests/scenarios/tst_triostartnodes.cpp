@@ -51,8 +51,7 @@ private slots:
 
     void startedOutsideAStartedChild_data()
     {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("message");
+        addDiagnosticColumns();
         const QString why = QStringLiteral("'started' is only allowed in a child of trio.nursery_start (task_status.started needs nursery.start)");
         QTest::newRow("plain task") << trio(QStringLiteral("  task: A\n  steps: [{started: 1}]\n")) << "bad.yaml:5:12: " + why;
         QTest::newRow("open_nursery child") << trio(QStringLiteral("  trio.open_nursery:\n    - task: A\n      steps: [{started: 1}]\n"))
@@ -63,17 +62,12 @@ private slots:
 
     void startedOutsideAStartedChild()
     {
-        QFETCH(QString, text);
-        QFETCH(QString, message);
-        const QStringList errors = diagnostics(text);
-        QVERIFY2(errors.contains(message), qPrintable(errors.join(QLatin1Char('\n'))));
+        checkDiagnosticRow();
     }
 
     void runs_data()
     {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("outcome");
-        QTest::addColumn<QStringList>("endings");
+        addRunColumns();
         QTest::newRow("start waits for started")
             << startOne(QStringLiteral("[{sleep: 2}, {started: 8080}, {sleep: 3}]"))
             << "returned [8080]" << QStringList{"t=5 S completed", "t=5 main completed [8080]"};
@@ -100,13 +94,7 @@ private slots:
 
     void runs()
     {
-        QFETCH(QString, text);
-        QFETCH(QString, outcome);
-        QFETCH(QStringList, endings);
-        const Ran ran = run(text);
-        QCOMPARE(ran.outcome, outcome);
-        for (const QString &ending : endings)
-            QVERIFY2(ran.endings.contains(ending), qPrintable(ran.endings.join(QLatin1Char('\n'))));
+        checkRunRow();
     }
 };
 
