@@ -30,6 +30,26 @@ inline engine::Body failer(engine::Tick duration, QString message)
     };
 }
 
+/// A leaf that sleeps `duration` and returns `value`; once cancelled it spends `cleanup` ticks
+/// cleaning up before it ends cancelled. Under asyncio (edge) the cleanup sleep runs; under trio
+/// (level) it is cancelled again at once.
+inline engine::Body slowToCancel(engine::Tick duration, engine::Tick cleanup, QVariant value = {})
+{
+    return [duration, cleanup, value](engine::Ctx ctx) -> QCoro::Task<engine::Value> {
+        bool cancelled = false;
+        try {
+            co_await ctx.sleep(duration);
+        } catch (const engine::Cancelled &) {
+            cancelled = true;   // no co_await inside a handler (design.md §2)
+        }
+        if (cancelled) {
+            co_await ctx.sleep(cleanup);
+            throw engine::Cancelled();
+        }
+        co_return value;
+    };
+}
+
 /// Children from specs: "A:3" completes with 'A' at 3, "B:1!" raises ValueError('B') at 1, a
 /// bare "42" is not a coroutine at all (an empty body). Durations are multiplied by `scale`.
 inline std::vector<engine::Child> children(const QStringList &specs, engine::Tick scale = 1)

@@ -15,28 +15,11 @@ using testing::failer;
 using testing::lines;
 using testing::outcomes;
 using testing::sleeper;
+using testing::slowToCancel;
 
 namespace {
 
 using K = EventKind;
-
-// A child that needs `cleanup` ticks to end once cancelled (edge-triggered: its cleanup sleep runs).
-Body slowToCancel(Tick duration, Tick cleanup)
-{
-    return [duration, cleanup](Ctx ctx) -> QCoro::Task<Value> {
-        bool cancelled = false;
-        try {
-            co_await ctx.sleep(duration);
-        } catch (const Cancelled &) {
-            cancelled = true;
-        }
-        if (cancelled) {
-            co_await ctx.sleep(cleanup);
-            throw Cancelled();
-        }
-        co_return {};
-    };
-}
 
 void runMain(Runtime &rt, Body main, Tick cancelAt = -1)
 {

@@ -16,6 +16,7 @@ using testing::failer;
 using testing::lines;
 using testing::outcomes;
 using testing::sleeper;
+using testing::slowToCancel;
 
 namespace {
 
@@ -33,25 +34,6 @@ std::vector<Child> futures(const QStringList &specs)
         out.push_back({name, fails ? failer(rest.toLongLong(), value) : sleeper(rest.toLongLong(), value)});
     }
     return out;
-}
-
-// A child that, when cancelled, needs `cleanup` ticks before it really ends (edge-triggered
-// profiles let it sleep in its handler).
-Body slowToCancel(Tick duration, Tick cleanup, QString value)
-{
-    return [duration, cleanup, value](Ctx ctx) -> QCoro::Task<Value> {
-        bool cancelled = false;
-        try {
-            co_await ctx.sleep(duration);
-        } catch (const Cancelled &) {
-            cancelled = true;
-        }
-        if (cancelled) {
-            co_await ctx.sleep(cleanup);
-            throw Cancelled();
-        }
-        co_return value;
-    };
 }
 
 void runMain(Runtime &rt, Body main)

@@ -21,31 +21,13 @@ using testing::failer;
 using testing::lines;
 using testing::outcomes;
 using testing::sleeper;
+using testing::slowToCancel;
 
 namespace {
 
 std::vector<Child> kids(const QStringList &specs)
 {
     return testing::children(specs);
-}
-
-// A child that, once cancelled, spends `cleanup` ticks cleaning up before it ends cancelled. Under
-// asyncio (edge) the cleanup sleep runs; under trio (level) it is cancelled again at once.
-Body slowToCancel(Tick duration, Tick cleanup, QString value)
-{
-    return [duration, cleanup, value](Ctx ctx) -> QCoro::Task<Value> {
-        bool cancelled = false;
-        try {
-            co_await ctx.sleep(duration);
-        } catch (const Cancelled &) {
-            cancelled = true;
-        }
-        if (cancelled) {
-            co_await ctx.sleep(cleanup);
-            throw Cancelled();
-        }
-        co_return value;
-    };
 }
 
 // A child that cancels itself at `at` (a task cancelled from outside, as a helper sees it).
