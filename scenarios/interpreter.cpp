@@ -95,13 +95,18 @@ QCoro::Task<MaybeValue> runStep(engine::Ctx ctx, std::shared_ptr<const Node> nod
         env.semaphore(step->target)->release(ctx.task);
         break;
     case Step::Kind::Put:
+        if (env.isChannel(step->target) && env.channelClosed(step->target))
+            throw stepError(QStringLiteral("send on closed channel"), ctx);
         co_await env.queue(step->target)->put(ctx, step->value);
         break;
     case Step::Kind::Get:
         co_await env.queue(step->target)->get(ctx);
         break;
     case Step::Kind::Close:
-        env.queue(step->target)->close();
+        if (env.isChannel(step->target))
+            env.closeChannel(step->target);   // a receiver waiting on an empty channel waits on
+        else
+            env.queue(step->target)->close();
         break;
     case Step::Kind::Set:
         env.event(step->target)->set();

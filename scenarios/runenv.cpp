@@ -12,6 +12,11 @@ void RunEnv::init(engine::Runtime &rt, const std::vector<Resource> &resources)
         case Resource::Kind::Queue:
             m_queues.insert(r.name, std::make_shared<engine::Queue>(rt, r.capacity, r.name));
             break;
+        case Resource::Kind::Channel:
+            // effectpy's Channel wraps an asyncio.Queue it never closes (see closeChannel()).
+            m_queues.insert(r.name, std::make_shared<engine::Queue>(rt, r.capacity, r.name));
+            m_channels.insert(r.name);
+            break;
         case Resource::Kind::Event:
             m_events.insert(r.name, std::make_shared<engine::Event>(rt, r.name));
             break;

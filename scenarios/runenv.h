@@ -7,6 +7,7 @@
 #include "engine/primitives/semaphore.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -26,7 +27,13 @@ public:
     void init(engine::Runtime &rt, const std::vector<Resource> &resources);
 
     engine::Semaphore *semaphore(const QString &name) const;
+    /// The queue behind a queue or a channel resource.
     engine::Queue *queue(const QString &name) const;
+    /// Is `name` a channel (effectpy Channel) rather than a queue?
+    bool isChannel(const QString &name) const { return m_channels.contains(name); }
+    /// A channel's close(): later sends raise; receivers are not woken.
+    void closeChannel(const QString &name) { m_closedChannels.insert(name); }
+    bool channelClosed(const QString &name) const { return m_closedChannels.contains(name); }
     engine::Event *event(const QString &name) const;
 
     /// The task now running the node called `name` (the latest one, if it ran more than once).
@@ -52,6 +59,8 @@ private:
     QHash<QString, std::shared_ptr<engine::Semaphore>> m_semaphores;
     QHash<QString, std::shared_ptr<engine::Queue>> m_queues;
     QHash<QString, std::shared_ptr<engine::Event>> m_events;
+    QSet<QString> m_channels;
+    QSet<QString> m_closedChannels;
     QHash<QString, engine::TaskId> m_tasks;
     QHash<QString, engine::ScopeId> m_scopes;
     QHash<engine::TaskId, std::vector<Spawner>> m_spawners;

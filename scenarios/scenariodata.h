@@ -56,10 +56,15 @@ struct HelperSpec;
 /// A shared object the steps of several tasks use by name (the top-level `resources` map).
 struct Resource
 {
-    enum class Kind : quint8 { Semaphore, Queue, Event };
+    enum class Kind : quint8 {
+        Semaphore,
+        Queue,     ///< effectpy Queue: close wakes waiters; put raises after it, get once drained
+        Event,
+        Channel,   ///< effectpy Channel: close only refuses later sends; receive never raises
+    };
     QString name;
     Kind kind = Kind::Event;
-    int capacity = 0;   ///< Semaphore: slots; Queue: maxsize (0 unbounded)
+    int capacity = 0;   ///< Semaphore: slots; Queue, Channel: maxsize (0 unbounded)
     SourceLocation where;
 };
 

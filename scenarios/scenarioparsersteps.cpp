@@ -20,7 +20,9 @@ const QStringList stepKeys{QStringLiteral("sleep"), QStringLiteral("return"), QS
 const QStringList failKeys{QStringLiteral("type"), QStringLiteral("message")};
 const QStringList putKeys{QStringLiteral("queue"), QStringLiteral("value")};
 const QStringList repeatKeys{QStringLiteral("times"), QStringLiteral("steps")};
-const QStringList resourceKinds{QStringLiteral("semaphore"), QStringLiteral("queue"), QStringLiteral("event")};
+// In Resource::Kind order.
+const QStringList resourceKinds{QStringLiteral("semaphore"), QStringLiteral("queue"), QStringLiteral("event"),
+                                QStringLiteral("channel")};
 
 Step::Kind stepKind(const QString &key)
 {
@@ -63,7 +65,7 @@ void ScenarioParser::readResources(const Entry &entry)
     if (entry.value.IsNull())
         return;
     if (!entry.value.IsMap()) {
-        error(valueWhere(entry), QStringLiteral("'resources' must be a map of name to resource (semaphore: N, queue: N, event), not %1").arg(describeKind(entry.value)));
+        error(valueWhere(entry), QStringLiteral("'resources' must be a map of name to resource (semaphore: N, queue: N, channel: N, event), not %1").arg(describeKind(entry.value)));
         return;
     }
     for (const auto &kv : entry.value) {
@@ -90,16 +92,16 @@ void ScenarioParser::readResources(const Entry &entry)
             if (r.kind != Resource::Kind::Event) {
                 const QVariant n = e.value.IsScalar() && isPlainScalar(e.value) ? toVariant(e.value) : QVariant();
                 const bool whole = n.typeId() == QMetaType::LongLong || n.typeId() == QMetaType::Int;
-                const bool isQueue = r.kind == Resource::Kind::Queue;
+                const bool isQueue = r.kind == Resource::Kind::Queue || r.kind == Resource::Kind::Channel;
                 if (!whole || n.toLongLong() < (isQueue ? 0 : 1) || n.toLongLong() > 1'000'000) {
-                    error(valueWhere(e), isQueue ? QStringLiteral("a queue's size must be a whole number, 0 (unbounded) or more")
+                    error(valueWhere(e), isQueue ? QStringLiteral("a %1's size must be a whole number, 0 (unbounded) or more").arg(e.key)
                                                  : QStringLiteral("a semaphore needs at least 1 slot: 'semaphore: 2'"));
                     continue;
                 }
                 r.capacity = int(n.toLongLong());
             }
         } else {
-            error(v, QStringLiteral("resource '%1' must be 'event', '{semaphore: N}' or '{queue: N}', not %2").arg(r.name, describeKind(v)));
+            error(v, QStringLiteral("resource '%1' must be 'event', '{semaphore: N}', '{queue: N}' or '{channel: N}', not %2").arg(r.name, describeKind(v)));
             continue;
         }
         m_resources.insert(r.name, r.kind);
@@ -273,7 +275,9 @@ bool ScenarioParser::readResourceStep(Step &step, const Entry &entry)
                                                   : suggestionSuffix(step.target, sameKind, QStringLiteral("declared %1s are").arg(resourceWord(wanted)))));
         return false;
     }
-    if (*declared != wanted) {
+    // put/get/close work on a queue or a channel alike (only close differs, at run time).
+    const bool channelForQueue = wanted == Resource::Kind::Queue && *declared == Resource::Kind::Channel;
+    if (*declared != wanted && !channelForQueue) {
         error(nameNode, QStringLiteral("'%1' works on a %2, but '%3' is a %4").arg(entry.key, resourceWord(wanted), step.target, resourceWord(*declared)));
         return false;
     }

@@ -165,6 +165,28 @@ private slots:
                               "9: task main: expected with result 1, got failed at t=0"}));
     }
 
+    void aSendOnAClosedChannelRaisesButAQueueSendRaisesQueueClosed_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("outcome");
+        QTest::newRow("channel") << "channel" << "raised RuntimeError('send on closed channel')";
+        QTest::newRow("queue") << "queue" << "raised QueueClosed('box')";
+    }
+
+    void aSendOnAClosedChannelRaisesButAQueueSendRaisesQueueClosed()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, outcome);
+        ScenarioRun run(parsed(QStringLiteral("title: t\n"
+                                              "resources: {box: {%1: 0}}\n"
+                                              "run:\n"
+                                              "  task: A\n"
+                                              "  steps: [{close: box}, {put: {queue: box, value: 1}}]\n").arg(kind)));
+        run.scheduler().runUntilIdle();
+        QVERIFY(run.finished());
+        QVERIFY2(run.outcomeText().startsWith(outcome), qPrintable(run.outcomeText()));
+    }
+
     void nestedHelpersRunAsTasksOfTheirOwn()
     {
         ScenarioRun run(parsed(QStringLiteral("title: nested\n"
