@@ -21,7 +21,7 @@ Queue::Queue(Runtime &rt, int maxsize, QString name)
 {
 }
 
-QCoro::Task<void> Queue::send(Ctx ctx, QVariant item)
+QCoro::Task<bool> Queue::trySend(Ctx ctx, QVariant item)
 {
     std::exception_ptr error;
     try {
@@ -31,12 +31,13 @@ QCoro::Task<void> Queue::send(Ctx ctx, QVariant item)
         error = std::current_exception();
     }
     if (isQueueClosed(error))
-        throw queueClosed(QStringLiteral("send on closed queue"), ctx.task);
+        co_return false;
     if (error)
         std::rethrow_exception(error);
+    co_return true;
 }
 
-QCoro::Task<QVariant> Queue::receive(Ctx ctx)
+QCoro::Task<std::optional<QVariant>> Queue::tryReceive(Ctx ctx)
 {
     std::exception_ptr error;
     QVariant item;
@@ -47,10 +48,26 @@ QCoro::Task<QVariant> Queue::receive(Ctx ctx)
         error = std::current_exception();
     }
     if (isQueueClosed(error))
-        throw queueClosed(QStringLiteral("receive on closed and drained queue"), ctx.task);
+        co_return std::nullopt;
     if (error)
         std::rethrow_exception(error);
     co_return item;
+}
+
+QCoro::Task<void> Queue::send(Ctx ctx, QVariant item)
+{
+    QCoro::Task<bool> sending = trySend(ctx, std::move(item));
+    if (!co_await sending)
+        throw queueClosed(QStringLiteral("send on closed queue"), ctx.task);
+}
+
+QCoro::Task<QVariant> Queue::receive(Ctx ctx)
+{
+    QCoro::Task<std::optional<QVariant>> receiving = tryReceive(ctx);
+    std::optional<QVariant> item = co_await receiving;
+    if (!item)
+        throw queueClosed(QStringLiteral("receive on closed and drained queue"), ctx.task);
+    co_return *item;
 }
 
 } // namespace engine::effectpy

@@ -2,6 +2,8 @@
 
 #include "../primitives/queue.h"
 
+#include <optional>
+
 namespace engine::effectpy {
 
 /// effectpy `Queue(maxsize=0)` on the engine's FIFO queue: send blocks while full, receive while
@@ -18,6 +20,10 @@ public:
     QCoro::Task<void> send(Ctx ctx, QVariant item);
     /// receive().
     QCoro::Task<QVariant> receive(Ctx ctx);
+    /// send() for the stream stages that stop quietly on a closed queue: false instead of raising.
+    QCoro::Task<bool> trySend(Ctx ctx, QVariant item);
+    /// receive() likewise: nullopt once the queue is closed and drained, instead of raising.
+    QCoro::Task<std::optional<QVariant>> tryReceive(Ctx ctx);
     /// close(): wakes every waiter (effectpy's is async only to take its lock).
     void close() { m_queue.close(); }
     bool closed() const { return m_queue.isClosed(); }

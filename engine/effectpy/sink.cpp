@@ -13,20 +13,13 @@ namespace {
 // recv_safe(q): the next item, or CLOSED (flagged in `closed`) once the queue is closed and drained.
 QCoro::Task<Value> recvSafe(Ctx ctx, std::shared_ptr<Queue> queue, std::shared_ptr<bool> closed)
 {
-    QVariant item;
-    std::exception_ptr error;
-    try {
-        item = co_await queue->receive(ctx);
-    } catch (...) {
-        error = std::current_exception();
-    }
-    if (isQueueClosed(error)) {
+    QCoro::Task<std::optional<QVariant>> receiving = queue->tryReceive(ctx);
+    const std::optional<QVariant> item = co_await receiving;
+    if (!item) {
         *closed = true;
         co_return QStringLiteral("CLOSED");
     }
-    if (error)
-        std::rethrow_exception(error);
-    co_return item;
+    co_return *item;
 }
 
 Effect receiver(const QString &name, const std::shared_ptr<Queue> &queue, const std::shared_ptr<bool> &closed)

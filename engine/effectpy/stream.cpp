@@ -44,27 +44,14 @@ QCoro::Task<Value> sendTimed(Ctx ctx, std::shared_ptr<Queue> out, std::vector<st
 QCoro::Task<Value> pump(Ctx ctx, std::shared_ptr<Queue> source, std::shared_ptr<Queue> out)
 {
     while (true) {
-        QVariant item;
-        std::exception_ptr error;
-        try {
-            item = co_await source->receive(ctx);
-        } catch (...) {
-            error = std::current_exception();
-        }
-        if (isQueueClosed(error))
+        QCoro::Task<std::optional<QVariant>> receiving = source->tryReceive(ctx);
+        const std::optional<QVariant> item = co_await receiving;
+        if (!item)
             co_return Value();
-        if (error)
-            std::rethrow_exception(error);
-        ctx.rt->record(EventKind::ValueEmitted, ctx.task, NoId, NoId, NoId, describeValue(item));
-        try {
-            co_await out->send(ctx, item);
-        } catch (...) {
-            error = std::current_exception();
-        }
-        if (isQueueClosed(error))
+        ctx.rt->record(EventKind::ValueEmitted, ctx.task, NoId, NoId, NoId, describeValue(*item));
+        QCoro::Task<bool> sending = out->trySend(ctx, *item);
+        if (!co_await sending)
             co_return Value();
-        if (error)
-            std::rethrow_exception(error);
     }
 }
 
@@ -138,18 +125,11 @@ QCoro::Task<QVariantList> collect(Ctx ctx, Stream stream)
     set->release();   // never awaited: the scope closes when the producer ends
     QVariantList results;
     while (true) {
-        QVariant item;
-        std::exception_ptr error;
-        try {
-            item = co_await out->receive(ctx);
-        } catch (...) {
-            error = std::current_exception();
-        }
-        if (isQueueClosed(error))
+        QCoro::Task<std::optional<QVariant>> receiving = out->tryReceive(ctx);
+        const std::optional<QVariant> item = co_await receiving;
+        if (!item)
             break;
-        if (error)
-            std::rethrow_exception(error);
-        results << item;
+        results << *item;
     }
     co_return results;
 }

@@ -38,16 +38,9 @@ QCoro::Task<void> sendError(Ctx ctx, std::shared_ptr<Queue> err, std::exception_
 // Returns false if `out` is closed (the item is dropped).
 QCoro::Task<bool> forward(Ctx ctx, std::shared_ptr<Queue> out, QVariant item)
 {
-    std::exception_ptr error;
-    try {
-        co_await out->send(ctx, item);
-    } catch (...) {
-        error = std::current_exception();
-    }
-    if (isQueueClosed(error))
+    QCoro::Task<bool> sending = out->trySend(ctx, item);
+    if (!co_await sending)
         co_return false;
-    if (error)
-        std::rethrow_exception(error);
     ctx.rt->record(EventKind::ValueEmitted, ctx.task, NoId, NoId, NoId, describeValue(item));
     co_return true;
 }
@@ -93,21 +86,16 @@ QCoro::Task<Value> viaWorker(Ctx ctx, std::shared_ptr<Queue> in, std::shared_ptr
                              StreamE::Stage f, std::shared_ptr<StageState> stage)
 {
     while (true) {
-        QVariant x;
-        std::exception_ptr error;
-        try {
-            x = co_await in->receive(ctx);
-        } catch (...) {
-            error = std::current_exception();
-        }
-        if (isQueueClosed(error)) {
+        QCoro::Task<std::optional<QVariant>> receiving = in->tryReceive(ctx);
+        const std::optional<QVariant> next = co_await receiving;
+        if (!next) {
             // Upstream finished; the last worker closes downstream.
             if (--stage->active == 0)
                 closeOutOnce(*stage, *out);
             co_return Value();
         }
-        if (error)
-            std::rethrow_exception(error);
+        const QVariant x = *next;
+        std::exception_ptr error;
         Value y;
         try {
             const Effect effect = f(x);
@@ -170,21 +158,14 @@ QCoro::Task<Value> timeoutWorker(Ctx ctx, std::shared_ptr<Queue> in, std::shared
 QCoro::Task<Value> throttleWorker(Ctx ctx, std::shared_ptr<Queue> in, std::shared_ptr<Queue> out, Tick period)
 {
     while (true) {
-        QVariant x;
-        std::exception_ptr error;
-        try {
-            x = co_await in->receive(ctx);
-        } catch (...) {
-            error = std::current_exception();
-        }
-        if (isQueueClosed(error)) {
+        QCoro::Task<std::optional<QVariant>> receiving = in->tryReceive(ctx);
+        const std::optional<QVariant> x = co_await receiving;
+        if (!x) {
             out->close();
             co_return Value();
         }
-        if (error)
-            std::rethrow_exception(error);
         co_await ctx.sleep(period);
-        const bool sent = co_await forward(ctx, out, x);
+        const bool sent = co_await forward(ctx, out, *x);
         if (!sent) {
             in->close();
             co_return Value();
