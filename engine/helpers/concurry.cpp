@@ -66,48 +66,52 @@ QCoro::Task<DoneNotDone> asyncWait(Ctx ctx, std::vector<Child> aws, WaitOptions 
     co_return co_await watch(ctx, set, plan);
 }
 
-QCoro::Task<QVariantList> gather(Ctx ctx, std::vector<Child> futures, GatherOptions options)
+namespace {
+
+// gather() and async_gather() differ only in how they wait (polling vs awaiting) and their name.
+QCoro::Task<QVariantList> gatherList(Ctx ctx, std::vector<Child> futures, GatherOptions options, bool async, const char *name)
 {
     if (futures.empty())
         co_return QVariantList{};
-    const std::vector<Value> values = co_await gatherValues(ctx, std::move(futures), options, false, "gather()");
+    const std::vector<Value> values = co_await gatherValues(ctx, std::move(futures), options, async, name);
     co_return toList(values);
 }
 
-QCoro::Task<Dict> gatherDict(Ctx ctx, std::vector<Child> futures, GatherOptions options)
+// The dict forms: the same values, keyed by the children's names.
+QCoro::Task<Dict> gatherDictOf(Ctx ctx, std::vector<Child> futures, GatherOptions options, bool async, const char *name)
 {
     if (futures.empty())
         co_return Dict{};
     QStringList keys;
     for (const Child &f : futures)
         keys << f.name;
-    const std::vector<Value> values = co_await gatherValues(ctx, std::move(futures), options, false, "gather()");
+    const std::vector<Value> values = co_await gatherValues(ctx, std::move(futures), options, async, name);
     Dict dict;
     for (int i = 0; i < keys.size(); ++i)
         dict.insert(keys.at(i), values[size_t(i)]);
     co_return dict;
+}
+
+} // namespace
+
+QCoro::Task<QVariantList> gather(Ctx ctx, std::vector<Child> futures, GatherOptions options)
+{
+    return gatherList(ctx, std::move(futures), options, false, "gather()");
+}
+
+QCoro::Task<Dict> gatherDict(Ctx ctx, std::vector<Child> futures, GatherOptions options)
+{
+    return gatherDictOf(ctx, std::move(futures), options, false, "gather()");
 }
 
 QCoro::Task<QVariantList> asyncGather(Ctx ctx, std::vector<Child> aws, GatherOptions options)
 {
-    if (aws.empty())
-        co_return QVariantList{};
-    const std::vector<Value> values = co_await gatherValues(ctx, std::move(aws), options, true, "async_gather()");
-    co_return toList(values);
+    return gatherList(ctx, std::move(aws), options, true, "async_gather()");
 }
 
 QCoro::Task<Dict> asyncGatherDict(Ctx ctx, std::vector<Child> aws, GatherOptions options)
 {
-    if (aws.empty())
-        co_return Dict{};
-    QStringList keys;
-    for (const Child &f : aws)
-        keys << f.name;
-    const std::vector<Value> values = co_await gatherValues(ctx, std::move(aws), options, true, "async_gather()");
-    Dict dict;
-    for (int i = 0; i < keys.size(); ++i)
-        dict.insert(keys.at(i), values[size_t(i)]);
-    co_return dict;
+    return gatherDictOf(ctx, std::move(aws), options, true, "async_gather()");
 }
 
 std::shared_ptr<GatherIterator> gatherIter(Ctx ctx, std::vector<Child> futures, GatherOptions options)
