@@ -3,6 +3,8 @@
 // Engine runs for the widget tests, built directly on the engine (no scenario files): small,
 // known timelines whose every span the tests can spell out.
 
+#include "../engine/tracematch.h"
+
 #include "engine/helpers/asyncgui.h"
 #include "engine/runtime.h"
 
@@ -10,23 +12,9 @@
 
 namespace testruns {
 
-/// A leaf that sleeps `duration` and returns `value`.
-inline engine::Body sleeper(engine::Tick duration, QString value)
-{
-    return [duration, value](engine::Ctx ctx) -> QCoro::Task<engine::Value> {
-        co_await ctx.sleep(duration);
-        co_return value;
-    };
-}
-
-/// A leaf that sleeps `duration` and raises ValueError(message).
-inline engine::Body failer(engine::Tick duration, QString message)
-{
-    return [duration, message](engine::Ctx ctx) -> QCoro::Task<engine::Value> {
-        co_await ctx.sleep(duration);
-        throw engine::Error::plain(QStringLiteral("ValueError"), message, ctx.task);
-    };
-}
+// The scripted leaves the engine tests use.
+using testing::failer;
+using testing::sleeper;
 
 /// A leaf that sleeps `duration` inside a shielded scope (it cannot be cancelled there), then
 /// reaches a checkpoint: a cancel request made meanwhile is delivered only then.
