@@ -3,8 +3,11 @@
 #include "commandline.h"
 #include "mainwindow.h"
 
+#include "scenarios/scenario.h"
+
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QTextStream>
 
 #include <cstdio>
@@ -28,6 +31,16 @@ int main(int argc, char *argv[])
         QTextStream out(stdout);
         QTextStream err(stderr);
         return commandline::run(app.arguments().mid(1), out, err);
+    }
+    // A word that is no file, no built-in and no verb is a typo: say so here, on the terminal,
+    // rather than open a window (or complain about the display) for it.
+    if (argc > 1 && argv[1][0] != '-') {
+        const QString wanted = QString::fromLocal8Bit(argv[1]);
+        if (!QFileInfo::exists(wanted) && !scenarios::findBuiltin(wanted)) {
+            std::fprintf(stderr, "taskscope: '%s' is neither a scenario file, a built-in scenario nor a command\n"
+                                 "Try 'taskscope --help' or 'taskscope list'.\n", argv[1]);
+            return 2;
+        }
     }
     if (!haveDisplay()) {
         std::fputs("taskscope: no display found.\n"
