@@ -1,6 +1,10 @@
 #include "mainwindow.h"
 
+#include "apptheme.h"
+#include "presentationmode.h"
+#include "recentfilesmenu.h"
 #include "runcontroller.h"
+#include "shortcutsdialog.h"
 
 #include "scenarios/scenariodata.h"
 #include "scenarios/scenariorun.h"
@@ -9,14 +13,21 @@
 #include "widgets/timelineview.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -29,9 +40,12 @@ MainWindow::MainWindow(QWidget *parent)
     , m_header(new QLabel(this))
     , m_outcome(new QLabel(this))
     , m_expectations(new QLabel(this))
+    , m_presentation(new PresentationMode(this))
 {
     setWindowTitle(tr("Taskscope"));
     resize(1280, 760);
+    setAcceptDrops(true);
+    AppTheme::apply(m_settings.theme());
 
     m_header->setWordWrap(true);
     m_header->setTextFormat(Qt::RichText);
@@ -46,7 +60,9 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_panel, 1);
     setCentralWidget(central);
 
+    m_clock->setObjectName(QStringLiteral("clockToolBar"));
     addToolBar(Qt::TopToolBarArea, m_clock);
+    m_presentation->keepVisible(m_clock);
     statusBar()->addWidget(m_outcome, 1);
     statusBar()->addPermanentWidget(m_expectations);
     m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -65,6 +81,7 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     runReplaced();
     runChanged();
+    restoreLayout();
 }
 
 MainWindow::~MainWindow()
@@ -80,6 +97,10 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::showOpenDialog);
     open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Open a scenario file (.yaml)"));
+    auto *recent = new RecentFilesMenu(&m_settings, file);
+    connect(recent, &RecentFilesMenu::fileChosen, this, &MainWindow::openFile);
+    file->addMenu(recent);
     fillBuiltinMenu(file->addMenu(tr("&Built-in scenarios")));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
@@ -91,6 +112,23 @@ void MainWindow::createMenus()
     view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, timeline, &widgets::TimelineView::zoomIn);
     view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, timeline, &widgets::TimelineView::zoomOut);
     view->addAction(tr("&Fit to run"), QKeySequence(Qt::CTRL | Qt::Key_0), timeline, &widgets::TimelineView::fitToRun);
+    view->addSeparator();
+    QMenu *panels = view->addMenu(tr("&Panels"));
+    // Filled when shown: every dock of the window, whoever created it.
+    connect(panels, &QMenu::aboutToShow, this, [this, panels] { fillPanelsMenu(panels); });
+    view->addMenu(createThemeMenu());
+    QAction *present = view->addAction(tr("&Presentation mode"));
+    present->setObjectName(QStringLiteral("presentationAction"));
+    present->setCheckable(true);
+    present->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
+    present->setToolTip(tr("Large type, high contrast, only the timeline, the controls and the narrative (F5; Esc leaves)"));
+    connect(present, &QAction::toggled, this, &MainWindow::setPresenting);
+    connect(m_presentation, &PresentationMode::activeChanged, present, &QAction::setChecked);
+    auto *leave = new QAction(this);
+    leave->setShortcut(QKeySequence(Qt::Key_Escape));
+    leave->setShortcutContext(Qt::WindowShortcut);
+    connect(leave, &QAction::triggered, this, [this] { setPresenting(false); });
+    addAction(leave);
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_clock->stepAction());
@@ -101,7 +139,108 @@ void MainWindow::createMenus()
     run->addAction(m_clock->resetAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence(Qt::Key_F1), this, &MainWindow::showShortcuts);
     help->addAction(tr("&About Taskscope"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::fillPanelsMenu(QMenu *menu)
+{
+    menu->clear();
+    const auto docks = findChildren<QDockWidget *>(QString(), Qt::FindDirectChildrenOnly);
+    for (QDockWidget *dock : docks)
+        menu->addAction(dock->toggleViewAction());
+    const auto bars = findChildren<QToolBar *>(QString(), Qt::FindDirectChildrenOnly);
+    for (QToolBar *bar : bars)
+        menu->addAction(bar->toggleViewAction());
+}
+
+QMenu *MainWindow::createThemeMenu()
+{
+    auto *menu = new QMenu(tr("&Theme"), this);
+    auto *group = new QActionGroup(menu);
+    const struct { AppSettings::Theme theme; QString text; QString tip; } choices[] = {
+        {AppSettings::Theme::System, tr("Follow the &system"), tr("Light or dark, as the desktop is set")},
+        {AppSettings::Theme::Light, tr("&Light"), tr("Always light")},
+        {AppSettings::Theme::Dark, tr("&Dark"), tr("Always dark")},
+    };
+    for (const auto &choice : choices) {
+        QAction *action = menu->addAction(choice.text);
+        action->setToolTip(choice.tip);
+        action->setCheckable(true);
+        action->setChecked(m_settings.theme() == choice.theme);
+        group->addAction(action);
+        const AppSettings::Theme theme = choice.theme;
+        connect(action, &QAction::triggered, this, [this, theme] { setTheme(theme); });
+    }
+    return menu;
+}
+
+void MainWindow::setTheme(AppSettings::Theme theme)
+{
+    m_settings.setTheme(theme);
+    if (!m_presentation->isActive())
+        AppTheme::apply(theme);
+}
+
+void MainWindow::setPresenting(bool on)
+{
+    if (on == m_presentation->isActive())
+        return;
+    m_presentation->setActive(on);
+    if (on)
+        QApplication::setPalette(AppTheme::highContrast());
+    else
+        AppTheme::apply(m_settings.theme());
+}
+
+void MainWindow::restoreLayout()
+{
+    // Docks must exist (with object names) before their layout can be restored.
+    if (!m_settings.geometry().isEmpty())
+        restoreGeometry(m_settings.geometry());
+    if (!m_settings.windowState().isEmpty())
+        restoreState(m_settings.windowState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // The layout to keep is the working one, not the presentation's.
+    setPresenting(false);
+    m_settings.setWindowLayout(saveGeometry(), saveState());
+    event->accept();
+}
+
+static QString droppedScenario(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl &url : mime->urls()) {
+        const QString path = url.toLocalFile();
+        if (path.endsWith(QLatin1String(".yaml"), Qt::CaseInsensitive)
+            || path.endsWith(QLatin1String(".yml"), Qt::CaseInsensitive))
+            return path;
+    }
+    return {};
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedScenario(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = droppedScenario(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openFile(path);
+}
+
+void MainWindow::showShortcuts()
+{
+    ShortcutsDialog::show(this, menuBar());
 }
 
 void MainWindow::fillBuiltinMenu(QMenu *menu)
@@ -145,6 +284,8 @@ void MainWindow::openInitial(const QStringList &arguments)
             QMessageBox::warning(this, tr("Taskscope"),
                                  tr("“%1” is neither a scenario file nor a built-in scenario.").arg(wanted));
     }
+    if (!opened && wanted.isEmpty())
+        opened = openLast();
     if (!opened) {
         // The introductory race, the one the README starts with; any built-in if it is gone.
         const QString intro = QStringLiteral("race-first-finisher");
@@ -164,8 +305,11 @@ bool MainWindow::openFile(const QString &path)
         showLoadErrors(path, result.errors);
         return false;
     }
-    if (!path.startsWith(QLatin1Char(':')))
-        m_lastDir = QFileInfo(path).absolutePath();
+    if (!path.startsWith(QLatin1Char(':'))) {
+        m_settings.setLastDirectory(QFileInfo(path).absolutePath());
+        m_settings.addRecentFile(QFileInfo(path).absoluteFilePath());
+        m_settings.setLastScenario(QFileInfo(path).absoluteFilePath());
+    }
     showScenario(*result.scenario);
     return true;
 }
@@ -173,12 +317,25 @@ bool MainWindow::openFile(const QString &path)
 bool MainWindow::openBuiltin(const QString &id)
 {
     const auto builtin = scenarios::findBuiltin(id);
-    return builtin && openFile(builtin->path);
+    if (!builtin || !openFile(builtin->path))
+        return false;
+    m_settings.setLastScenario(AppSettings::builtinKey(id));
+    return true;
+}
+
+bool MainWindow::openLast()
+{
+    const QString last = m_settings.lastScenario();
+    const QString id = AppSettings::builtinIdOf(last);
+    if (!id.isEmpty())
+        return scenarios::findBuiltin(id) && openBuiltin(id);
+    // A last file that is gone is no error worth a dialog at start-up: fall back quietly.
+    return !last.isEmpty() && QFileInfo::exists(last) && openFile(last);
 }
 
 void MainWindow::showOpenDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), m_lastDir,
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), m_settings.lastDirectory(),
                                                       tr("Scenarios (*.yaml *.yml);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);

@@ -1,13 +1,17 @@
 #pragma once
 
+#include "appsettings.h"
+
 #include "scenarios/scenario.h"
 
 #include <QMainWindow>
 
 #include <vector>
 
+class QActionGroup;
 class QLabel;
 class QMenu;
+class PresentationMode;
 class RunController;
 
 namespace widgets {
@@ -34,10 +38,23 @@ public:
     RunController *controller() const { return m_controller; }
     widgets::TimelinePanel *panel() const { return m_panel; }
     widgets::ClockControls *clockControls() const { return m_clock; }
+    PresentationMode *presentation() const { return m_presentation; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createMenus();
     void fillBuiltinMenu(QMenu *menu);
+    void fillPanelsMenu(QMenu *menu);
+    QMenu *createThemeMenu();
+    void setTheme(AppSettings::Theme theme);
+    void setPresenting(bool on);
+    void restoreLayout();
+    void showShortcuts();
+    bool openLast();
     void showOpenDialog();
     void showLoadErrors(const QString &path, const std::vector<scenarios::Diagnostic> &errors);
     void showScenario(const scenarios::Scenario &scenario);
@@ -53,5 +70,6 @@ private:
     QLabel *m_header = nullptr;
     QLabel *m_outcome = nullptr;
     QLabel *m_expectations = nullptr;
-    QString m_lastDir;
+    PresentationMode *m_presentation = nullptr;
+    AppSettings m_settings;
 };

@@ -1,7 +1,11 @@
 // The main window opens scenarios, shows load errors instead of crashing, and wires the clock.
 
+#include "appsettings.h"
+#include "apptheme.h"
 #include "mainwindow.h"
+#include "presentationmode.h"
 #include "runcontroller.h"
+#include "shortcutsdialog.h"
 
 #include "scenarios/scenariorun.h"
 #include "widgets/clockcontrols.h"
@@ -11,12 +15,44 @@
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
 #include <QTreeView>
+#include <QUrl>
+
+namespace {
+
+QString writeScenario(const QTemporaryDir &dir, const QString &name, const QByteArray &text)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(text);
+    return path;
+}
+
+// A minimal valid scenario (a copy of a built-in, so it stays valid as the format grows).
+QByteArray builtinText(const QString &id)
+{
+    QFile file(scenarios::findBuiltin(id)->path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QAction *findAction(const QWidget &w, const QString &objectName)
+{
+    return w.findChild<QAction *>(objectName);
+}
+
+} // namespace
 
 
 class TestMainWindow : public QObject
@@ -24,6 +60,18 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        // Settings go to a throw-away test location, never the user's.
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void init()
+    {
+        QSettings().clear();
+        QApplication::setPalette(QPalette());
+    }
+
     void opensTheIntroductoryRaceWithoutArguments()
     {
         const auto intro = scenarios::findBuiltin(QStringLiteral("race-first-finisher"));
@@ -75,6 +123,154 @@ private slots:
         QVERIFY(w.statusBar()->findChildren<QLabel *>().size() >= 2);
         QTest::keyClick(w.panel()->tree(), Qt::Key_R, Qt::ControlModifier);
         QCOMPARE(w.controller()->steps(), quint64(0));
+    }
+
+    void anOpenedFileBecomesRecentAndReopensNextTime()
+    {
+        QTemporaryDir dir;
+        const QString path = writeScenario(dir, QStringLiteral("mine.yaml"), builtinText(QStringLiteral("trio-nursery-start-waits-for-started")));
+        QVERIFY(!path.isEmpty());
+        {
+            MainWindow w;
+            w.openInitial({});
+            QVERIFY(w.openFile(path));
+        }
+        QCOMPARE(AppSettings().recentFiles(), QStringList{QFileInfo(path).absoluteFilePath()});
+        MainWindow again;
+        again.openInitial({});
+        QCOMPARE(again.controller()->scenario()->sourcePath(), QFileInfo(path).absoluteFilePath());
+    }
+
+    void theLastBuiltinReopensNextTime()
+    {
+        {
+            MainWindow w;
+            w.openInitial({});
+            QVERIFY(w.openBuiltin(QStringLiteral("asyncgui-protected-loser")));
+        }
+        MainWindow again;
+        again.openInitial({});
+        QVERIFY(again.controller()->scenario()->sourcePath().endsWith(QStringLiteral("asyncgui-protected-loser.yaml")));
+    }
+
+    void recentFilesKeepTheNewestTenOnce()
+    {
+        AppSettings settings;
+        for (int i = 0; i < 12; ++i)
+            settings.addRecentFile(QStringLiteral("/tmp/f%1.yaml").arg(i));
+        settings.addRecentFile(QStringLiteral("/tmp/f5.yaml"));
+        settings.addRecentFile(QStringLiteral(":/scenarios/x.yaml"));   // a built-in: not a recent file
+        const QStringList files = settings.recentFiles();
+        QCOMPARE(files.size(), AppSettings::MaxRecentFiles);
+        QCOMPARE(files.front(), QStringLiteral("/tmp/f5.yaml"));
+        QCOMPARE(files.count(QStringLiteral("/tmp/f5.yaml")), 1);
+        QCOMPARE(files.at(1), QStringLiteral("/tmp/f11.yaml"));
+        QVERIFY(!files.contains(QStringLiteral("/tmp/f0.yaml")));
+    }
+
+    void theWindowLayoutPersists()
+    {
+        {
+            MainWindow w;
+            w.openInitial({});
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.clockControls()->hide();
+            w.close();
+        }
+        MainWindow again;
+        again.openInitial({});
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(again.clockControls()->isHidden());
+    }
+
+    void presentationModeEnlargesTypeKeepsTheControlsAndRestoresEverything()
+    {
+        MainWindow w;
+        w.openInitial({});
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *other = new QToolBar(QStringLiteral("other"), &w);
+        other->setObjectName(QStringLiteral("otherBar"));
+        w.addToolBar(other);
+        other->show();
+        const QFont before = QApplication::font();
+        const QColor base = w.panel()->timeline()->palette().color(QPalette::WindowText);
+
+        QAction *present = findAction(w, QStringLiteral("presentationAction"));
+        QVERIFY(present);
+        QVERIFY(present->shortcuts().contains(QKeySequence(Qt::Key_F5)));
+        present->trigger();
+        QVERIFY(w.presentation()->isActive());
+        QVERIFY(other->isHidden());
+        QVERIFY(!w.clockControls()->isHidden());
+        QVERIFY(!w.panel()->isHidden());
+        QVERIFY(QApplication::font().pointSizeF() > before.pointSizeF() * 1.5);
+        QCOMPARE(QApplication::palette().color(QPalette::WindowText), QColor(Qt::black));
+
+        QTest::keyClick(&w, Qt::Key_Escape);
+        QVERIFY(!w.presentation()->isActive());
+        QVERIFY(!present->isChecked());
+        QVERIFY(!other->isHidden());
+        QCOMPARE(QApplication::font(), before);
+        QCOMPARE(w.panel()->timeline()->palette().color(QPalette::WindowText), base);
+    }
+
+    void theDarkThemeReachesTheTimelineAndPersists()
+    {
+        {
+            MainWindow w;
+            w.openInitial({});
+            w.show();   // palette changes reach the widgets of a window through its platform window
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QAction *dark = nullptr;
+            for (QAction *a : w.findChildren<QAction *>())
+                if (a->text() == QStringLiteral("&Dark"))
+                    dark = a;
+            QVERIFY(dark);
+            dark->trigger();
+            QApplication::processEvents();
+            QVERIFY(AppTheme::isDark(w.panel()->timeline()->palette()));
+        }
+        QCOMPARE(AppSettings().theme(), AppSettings::Theme::Dark);
+        QApplication::setPalette(QPalette());
+        MainWindow again;
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QApplication::processEvents();
+        QVERIFY(AppTheme::isDark(again.panel()->timeline()->palette()));
+    }
+
+    void droppingAScenarioFileOpensIt()
+    {
+        QTemporaryDir dir;
+        const QString path = writeScenario(dir, QStringLiteral("dropped.yaml"), builtinText(QStringLiteral("asyncgui-protected-loser")));
+        MainWindow w;
+        w.openInitial({});
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &drop);
+        QCOMPARE(w.controller()->scenario()->sourcePath(), path);
+
+        QMimeData text;
+        text.setUrls({QUrl::fromLocalFile(dir.filePath(QStringLiteral("notes.txt")))});
+        QDragEnterEvent refused(QPoint(10, 10), Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+        refused.setAccepted(false);
+        QApplication::sendEvent(&w, &refused);
+        QVERIFY(!refused.isAccepted());
+    }
+
+    void theShortcutListComesFromTheMenus()
+    {
+        MainWindow w;
+        const QStringList rows = ShortcutsDialog::rows(w.menuBar());
+        QVERIFY(rows.contains(QStringLiteral("Presentation mode\tF5, Ctrl+Shift+P")));
+        QVERIFY(std::any_of(rows.begin(), rows.end(), [](const QString &r) { return r.startsWith(QStringLiteral("Open…\t")); }));
     }
 };
 
