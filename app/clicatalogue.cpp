@@ -3,9 +3,10 @@
 #include "clicommon.h"
 #include "cliverbs.h"
 
+#include "scenarios/atomicfile.h"
+
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QTextStream>
 
 #include <algorithm>
@@ -68,10 +69,9 @@ int writeCopy(const QString &sourcePath, const QString &target, QTextStream &err
         printProblem(err, QStringLiteral("cannot read '%1': %2").arg(sourcePath, source.errorString()));
         return ExitUsage;
     }
-    const QByteArray text = source.readAll();
-    QSaveFile file(target);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
-        printProblem(err, QStringLiteral("cannot write '%1': %2").arg(target, file.errorString()));
+    QString problem;
+    if (!scenarios::writeFileAtomically(target, source.readAll(), &problem)) {
+        printProblem(err, problem);
         return ExitUsage;
     }
     return ExitOk;

@@ -1,8 +1,9 @@
 #include "tracejson.h"
 
+#include "atomicfile.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace scenarios {
 
@@ -102,18 +103,7 @@ QJsonDocument traceToJson(const ScenarioRun &run)
 
 bool writeTraceJson(const ScenarioRun &run, const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("cannot write trace to '%1': %2").arg(path, file.errorString());
-        return false;
-    }
-    const QByteArray json = traceToJson(run).toJson(QJsonDocument::Compact);
-    if (file.write(json) != json.size() || !file.commit()) {
-        *error = QStringLiteral("cannot write trace to '%1': %2").arg(path, file.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, traceToJson(run).toJson(QJsonDocument::Compact), error);
 }
 
 } // namespace scenarios
