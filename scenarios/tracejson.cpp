@@ -103,7 +103,7 @@ QJsonDocument traceToJson(const ScenarioRun &run)
 
 bool writeTraceJson(const ScenarioRun &run, const QString &path, QString *error)
 {
-    return writeFileAtomically(path, traceToJson(run).toJson(QJsonDocument::Compact), error);
+    return writeFileAtomically(path, traceToJson(run).toJson(QJsonDocument::Compact), error, QStringLiteral("trace"));
 }
 
 } // namespace scenarios
