@@ -17,5 +17,7 @@ int verifyVerb(const QStringList &args, QTextStream &out, QTextStream &err);
 int listVerb(const QStringList &args, QTextStream &out, QTextStream &err);
 /// `new NAME --from BUILTIN` (clicatalogue.cpp).
 int newVerb(const QStringList &args, QTextStream &out, QTextStream &err);
+/// `export SCENARIO|TRACE.json --format F [--at T] [--range A..B] [--size WxH] [--dpi N] -o OUT` (cliexport.cpp).
+int exportVerb(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace commandline

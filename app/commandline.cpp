@@ -6,6 +6,7 @@
 
 #include "clicommon.h"
 #include "cliverbs.h"
+#include "exportrequest.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -25,6 +26,7 @@ const QString helpText = QStringLiteral(
     "       taskscope verify [SCENARIO|DIR...]    check expectations (default: every built-in)\n"
     "       taskscope list                        list the built-in scenarios by concept\n"
     "       taskscope new NAME --from BUILTIN     start a scenario file from a built-in\n"
+    "       taskscope export INPUT --format F -o OUT   a figure or a trace file of a run\n"
     "       taskscope --help | -h                 this text (also after any verb)\n"
     "       taskscope --version | -v              the version\n"
     "\n"
@@ -54,6 +56,15 @@ const QString helpText = QStringLiteral(
     "  Writes a copy of the built-in scenario BUILTIN to NAME ('.yaml' is added when NAME has no\n"
     "  suffix) and says how to run it. Never overwrites an existing file.\n"
     "\n"
+    "export SCENARIO|TRACE.json --format F [--at T] [--range A..B] [--size WxH] [--dpi N] -o OUT\n"
+    "  Runs the scenario to its end (or reads a trace saved with 'run --trace') and writes it as F:\n"
+    "%FORMATS%"
+    "  --at T             the state at virtual time T instead of the end (the playhead)\n"
+    "  --range A..B       figures: show only times A to B (e.g. 0..2s)\n"
+    "  --size WxH         figures: the picture's size in pixels (e.g. 1600x900)\n"
+    "  --dpi N            figures: the resolution (PNG metadata, PDF page)\n"
+    "  -o OUT             the file to write; it is written whole or not at all\n"
+    "\n"
     "Exit codes (with several scenarios, the worst one):\n"
     "  0  every run ended and every expectation holds\n"
     "  1  an expectation does not hold, a run did not end (also when stopped by --until), or\n"
@@ -62,7 +73,16 @@ const QString helpText = QStringLiteral(
     "\n"
     "Problems go to standard error; those in a scenario read FILE:LINE:COLUMN: MESSAGE.\n");
 
-const QStringList verbs{QStringLiteral("run"), QStringLiteral("verify"), QStringLiteral("list"),
+// The export formats are registered at start-up (some by the executable), so list them late.
+QString withFormats(QString text)
+{
+    QString lines;
+    for (const QString &f : exportFormats())
+        lines += QStringLiteral("    %1%2\n").arg(f.leftJustified(10), exportFormatSummary(f));
+    return text.replace(QStringLiteral("%FORMATS%"), lines);
+}
+
+const QStringList verbs{QStringLiteral("run"), QStringLiteral("verify"), QStringLiteral("list"), QStringLiteral("export"),
                         QStringLiteral("new")};
 const QStringList helpFlags{QStringLiteral("--help"), QStringLiteral("-h")};
 const QStringList versionFlags{QStringLiteral("--version"), QStringLiteral("-v")};
@@ -111,7 +131,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const QString &verb = arguments.first();
     const QStringList rest = arguments.mid(1);
     if (helpFlags.contains(verb) || (verbs.contains(verb) && asksForHelp(rest))) {
-        out << helpText;
+        out << withFormats(helpText);
         out.flush();
         return ExitOk;
     }
@@ -128,6 +148,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return listVerb(rest, out, err);
     if (verb == QLatin1String("new"))
         return newVerb(rest, out, err);
+    if (verb == QLatin1String("export"))
+        return exportVerb(rest, out, err);
     return unknownCommand(verb, err);
 }
 

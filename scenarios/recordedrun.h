@@ -29,6 +29,8 @@ struct RecordedRun
 /// Reads a Taskscope trace file. A file that is not one, is damaged, or comes from a newer
 /// Taskscope is refused with a sentence in `error` that says which and where.
 std::optional<RecordedRun> loadRecordedRun(const QString &path, QString *error);
+/// The part of `trace` up to and including virtual time `at`: the run as it stood then.
+std::shared_ptr<engine::Trace> tracePrefix(const engine::Trace &trace, engine::Tick at);
 /// The same from bytes already in memory (`path` names them in messages).
 std::optional<RecordedRun> parseRecordedRun(const QByteArray &json, const QString &path, QString *error);
 

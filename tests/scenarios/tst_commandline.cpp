@@ -2,7 +2,7 @@
 // (0 ok, 1 expectation failed or run unfinished, 2 usage / invalid scenario / I/O), and the files
 // it writes (--trace, new).
 
-#include "commandline.h"
+#include "clitesting.h"
 
 #include "scenarios/scenariorun.h"
 
@@ -21,23 +21,8 @@
 
 namespace {
 
-struct Result
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Result runCommand(const QStringList &args)
-{
-    Result r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    r.code = commandline::run(args, out, err);
-    out.flush();
-    err.flush();
-    return r;
-}
+using clitesting::Result;
+using clitesting::runCommand;
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QString &text)
 {

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "engine/trace.h"
+
+#include <QSize>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace scenarios {
+class ScenarioRun;
+}
+
+namespace commandline {
+
+/// One export asked for on the command line (`taskscope export`), handed to the writer of its
+/// format. The run is already driven to `now`; `range` limits the time shown.
+struct ExportRequest
+{
+    const engine::Trace *trace = nullptr;
+    const scenarios::ScenarioRun *run = nullptr;   ///< the live run; null for a recorded trace
+    engine::Tick now = 0;                  ///< the playhead: --at, else the run's end
+    std::optional<engine::Tick> rangeBegin;   ///< --range A..B (else the whole run)
+    std::optional<engine::Tick> rangeEnd;
+    QSize size;                            ///< --size WxH in pixels (empty: the format's default)
+    int dpi = 0;                           ///< --dpi (0: the format's default)
+    QString title;                         ///< the scenario's title
+    QString output;                        ///< -o OUT
+};
+
+/// Writes one format (returns false with a sentence in `error`). Formats that need painting are
+/// registered by the executable, which links the widgets; the command line itself stays QtCore.
+using ExportWriter = std::function<bool(const ExportRequest &request, QString *error)>;
+
+/// Makes `format` (e.g. "png") available to `taskscope export`, described by `summary`.
+void registerExportFormat(const QString &format, const QString &summary, ExportWriter writer);
+/// The registered formats, sorted.
+QStringList exportFormats();
+/// What `format` writes, for --help.
+QString exportFormatSummary(const QString &format);
+
+} // namespace commandline
