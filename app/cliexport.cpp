@@ -179,7 +179,7 @@ int exportVerb(const QStringList &args, QTextStream &out, QTextStream &err)
     request.output = o.output;
 
     std::optional<scenarios::RecordedRun> recorded;
-    std::shared_ptr<engine::Trace> prefix;
+    std::shared_ptr<const engine::Trace> prefix;
     std::unique_ptr<scenarios::ScenarioRun> run;
     if (o.input.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
         QString problem;

@@ -1,5 +1,7 @@
 #include "recordedrun.h"
 
+#include "traceplayer.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -154,29 +156,12 @@ std::optional<RecordedRun> parseRecordedRun(const QByteArray &json, const QStrin
     return run;
 }
 
-std::shared_ptr<engine::Trace> tracePrefix(const engine::Trace &trace, engine::Tick at)
+std::shared_ptr<const engine::Trace> tracePrefix(const engine::Trace &trace, engine::Tick at)
 {
-    auto prefix = std::make_shared<engine::Trace>();
-    // Strings are interned again in the copy, so every id that names one is translated.
-    const auto text = [&](qint32 id) { return id < 0 ? -1 : prefix->intern(trace.string(id)); };
-    for (size_t i = 0; i < trace.tasks().size(); ++i) {
-        engine::TraceTask t = trace.tasks()[i];
-        t.name = text(t.name);
-        prefix->addTask(engine::TaskId(i), t);
-    }
-    for (size_t i = 0; i < trace.scopes().size(); ++i) {
-        engine::TraceScope s = trace.scopes()[i];
-        s.name = text(s.name);
-        prefix->addScope(engine::ScopeId(i), s);
-    }
-    for (const engine::TraceEvent &e : trace.events()) {
-        if (e.time > at)
-            break;   // the trace is ordered by time
-        engine::TraceEvent copy = e;
-        copy.text = text(e.text);
-        prefix->append(copy);
-    }
-    return prefix;
+    // The player only reads the recording while it is built here: borrow it without owning it.
+    TracePlayer player(std::shared_ptr<const engine::Trace>(&trace, [](const engine::Trace *) {}), at);
+    player.seekToTime(at);
+    return player.sharedTrace();
 }
 
 std::optional<RecordedRun> loadRecordedRun(const QString &path, QString *error)

@@ -30,7 +30,7 @@ struct RecordedRun
 /// Taskscope is refused with a sentence in `error` that says which and where.
 std::optional<RecordedRun> loadRecordedRun(const QString &path, QString *error);
 /// The part of `trace` up to and including virtual time `at`: the run as it stood then.
-std::shared_ptr<engine::Trace> tracePrefix(const engine::Trace &trace, engine::Tick at);
+std::shared_ptr<const engine::Trace> tracePrefix(const engine::Trace &trace, engine::Tick at);
 /// The same from bytes already in memory (`path` names them in messages).
 std::optional<RecordedRun> parseRecordedRun(const QByteArray &json, const QString &path, QString *error);
 
