@@ -12,6 +12,8 @@ class RunController;
 
 namespace widgets {
 class ClockControls;
+class RunScrubber;
+class SchedulerPanel;
 class TimelinePanel;
 } // namespace widgets
 
@@ -34,9 +36,12 @@ public:
     RunController *controller() const { return m_controller; }
     widgets::TimelinePanel *panel() const { return m_panel; }
     widgets::ClockControls *clockControls() const { return m_clock; }
+    widgets::RunScrubber *scrubber() const { return m_scrubber; }
+    widgets::SchedulerPanel *schedulerPanel() const { return m_scheduler; }
 
 private:
     void createMenus();
+    void createTimeTravel();
     void fillBuiltinMenu(QMenu *menu);
     void showOpenDialog();
     void showLoadErrors(const QString &path, const std::vector<scenarios::Diagnostic> &errors);
@@ -50,6 +55,8 @@ private:
     RunController *m_controller = nullptr;
     widgets::TimelinePanel *m_panel = nullptr;
     widgets::ClockControls *m_clock = nullptr;
+    widgets::RunScrubber *m_scrubber = nullptr;
+    widgets::SchedulerPanel *m_scheduler = nullptr;
     QLabel *m_header = nullptr;
     QLabel *m_outcome = nullptr;
     QLabel *m_expectations = nullptr;
