@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
+#include <QToolButton>
 
 #include <cmath>
 
@@ -42,6 +43,11 @@ ClockControls::ClockControls(QWidget *parent)
                      tr("Run the next event: one ready job, or the next timers (time jumps to them)."));
     m_stepInstant = addVerb(int(Kind::StepInstant), tr("Step instant"), QKeySequence(Qt::Key_F11),
                             tr("Run everything left at the current instant (if nothing is ready: all of the next one)."));
+    // The back verbs show only their (mirrored) icons: the bar must leave room for the time and
+    // the next step at a laptop's width, and the icons read as the forward ones reversed.
+    for (QAction *back : {m_stepBackInstant, m_stepBack})
+        if (auto *button = qobject_cast<QToolButton *>(widgetForAction(back)))
+            button->setToolButtonStyle(Qt::ToolButtonIconOnly);
     addSeparator();
     createEntries();
     m_runToEnd = addVerb(int(Kind::RunToEnd), tr("Run to end"), QKeySequence(Qt::CTRL | Qt::Key_End),
@@ -115,7 +121,7 @@ void ClockControls::createEntries()
     addWidget(m_advanceEdit);
     m_runToTime = addVerb(int(ClockIcons::Kind::RunToTime), tr("Run to"), QKeySequence(Qt::CTRL | Qt::Key_G),
                           tr("Go to the end of the instant typed on the right, forwards or back (replayed)."));
-    m_runToEdit = new DurationEdit(tr("t"), this);
+    m_runToEdit = new DurationEdit(tr("time"), this);
     m_runToEdit->setHelp(tr("The virtual time “Run to” goes to: 5 (ticks), 250ms, 2s. Enter goes there."));
     addWidget(m_runToEdit);
     connect(m_advanceBy, &QAction::triggered, this, &ClockControls::requestAdvance);
