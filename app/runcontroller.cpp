@@ -257,6 +257,8 @@ void RunController::seekToStep(quint64 step)
     pause();
     const quint64 here = steps();
     if (step > here) {
+        if (idle())
+            return;   // the run ended before that step
         for (quint64 n = 0; steps() < step && n < m_stepLimit && stepOnce(); ++n) {
         }
         finishForward();

@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QToolTip>
 
+#include <algorithm>
 #include <cmath>
 
 namespace widgets {
@@ -135,14 +136,18 @@ void RunScrubber::paintEvent(QPaintEvent *)
     // One tick per instant end; labels only where they do not collide with the previous one.
     p.setRenderHint(QPainter::Antialiasing, false);
     const QFontMetrics fm = fontMetrics();
-    qreal lastTick = -10;
     qreal lastLabelEnd = -1e9;
     const qreal tickTop = g.bottom() + 2;
-    for (const quint64 k : std::as_const(m_instantEnds)) {
+    // A run can hold a million instants: jump to the first one at least 2 px further instead
+    // of visiting each (O(pixels · log n) per paint).
+    const qreal stepsPerPixel = maximum() > 0 ? qreal(maximum()) / std::max<qreal>(g.width(), 1) : 1;
+    for (auto it = m_instantEnds.cbegin(); it != m_instantEnds.cend();) {
+        const quint64 k = *it;
         const qreal x = xForStep(k);
-        if (x - lastTick < 2 && k != maximum())
-            continue;
-        lastTick = x;
+        const auto nextStep = quint64(std::ceil(qreal(k) + 2 * stepsPerPixel));
+        it = std::lower_bound(it + 1, m_instantEnds.cend(), nextStep);
+        if (it == m_instantEnds.cend() && k != maximum())
+            it = m_instantEnds.cend() - 1;   // always mark the end of the run
         p.setPen(pal.color(QPalette::Dark));
         p.drawLine(QPointF(x, tickTop), QPointF(x, tickTop + 4));
         const QString label = QString::number(m_table.timeAt(k));

@@ -147,6 +147,22 @@ private slots:
         const QPoint inPlayed(int(s.xForStep(2)), int(s.groove().center().y()));
         QCOMPARE(image.pixelColor(inPlayed * image.devicePixelRatio()), s.palette().color(QPalette::Highlight));
     }
+
+    void aLongRunPaintsOneTickPerFewPixels()
+    {
+        // 200 000 steps, a new instant every other step: far more instants than pixels.
+        engine::StepTable t;
+        t.start(0, 0);
+        for (int k = 1; k <= 200'000; ++k)
+            t.append(k / 2, k);
+        t.setComplete(true);
+        RunScrubber s;
+        s.resize(800, s.sizeHint().height());
+        s.setStepTable(t);
+        QCOMPARE(s.maximum(), quint64(200'000));
+        QCOMPARE(s.stepAt(s.groove().right()), quint64(200'000));
+        QVERIFY(!s.grab().isNull());
+    }
 };
 
 QTEST_MAIN(TestRunScrubber)
