@@ -9,6 +9,8 @@
 #include "scenarios/scenariodata.h"
 #include "scenarios/scenariorun.h"
 #include "widgets/clockcontrols.h"
+#include "widgets/runscrubber.h"
+#include "widgets/schedulerpanel.h"
 #include "widgets/timelinepanel.h"
 #include "widgets/timelineview.h"
 
@@ -79,6 +81,7 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &message) { QMessageBox::warning(this, tr("Taskscope"), message); });
 
     createMenus();
+    createTimeTravel();
     runReplaced();
     runChanged();
     restoreLayout();
@@ -90,6 +93,7 @@ MainWindow::~MainWindow()
     // hear nothing from the controller while this window is half gone.
     disconnect(m_controller, nullptr, this, nullptr);
     m_panel->setRuntime(nullptr);
+    m_scheduler->setRuntime(nullptr);
 }
 
 void MainWindow::createMenus()
@@ -109,6 +113,7 @@ void MainWindow::createMenus()
 
     widgets::TimelineView *timeline = m_panel->timeline();
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, timeline, &widgets::TimelineView::zoomIn);
     view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, timeline, &widgets::TimelineView::zoomOut);
     view->addAction(tr("&Fit to run"), QKeySequence(Qt::CTRL | Qt::Key_0), timeline, &widgets::TimelineView::fitToRun);
@@ -131,6 +136,7 @@ void MainWindow::createMenus()
     addAction(leave);
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->setObjectName(QStringLiteral("runMenu"));
     run->addAction(m_clock->stepAction());
     run->addAction(m_clock->stepInstantAction());
     run->addAction(m_clock->runToEndAction());
@@ -241,6 +247,58 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::showShortcuts()
 {
     ShortcutsDialog::show(this, menuBar());
+}
+
+// Going back and forth in a run: the back/advance/run-to verbs and the play speed, the scrubber
+// under the clock tool bar and the scheduler panel (a dock). Kept apart from the rest of the
+// wiring on purpose; it only adds to it.
+void MainWindow::createTimeTravel()
+{
+    m_scrubber = new widgets::RunScrubber(this);
+    auto *scrubberBar = new QToolBar(tr("Run position"), this);
+    scrubberBar->setObjectName(QStringLiteral("scrubberBar"));
+    scrubberBar->setMovable(false);
+    scrubberBar->addWidget(m_scrubber);
+    addToolBarBreak(Qt::TopToolBarArea);
+    addToolBar(Qt::TopToolBarArea, scrubberBar);
+
+    m_scheduler = new widgets::SchedulerPanel(this);
+    auto *dock = new QDockWidget(tr("Scheduler"), this);
+    dock->setObjectName(QStringLiteral("schedulerDock"));
+    dock->setWidget(m_scheduler);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+
+    RunController *c = m_controller;
+    connect(m_clock, &widgets::ClockControls::stepBackRequested, c, &RunController::stepBackEvent);
+    connect(m_clock, &widgets::ClockControls::stepBackInstantRequested, c, &RunController::stepBackInstant);
+    connect(m_clock, &widgets::ClockControls::advanceByRequested, c, &RunController::advanceBy);
+    connect(m_clock, &widgets::ClockControls::runToTimeRequested, c, &RunController::seekToTime);
+    connect(m_clock, &widgets::ClockControls::speedRequested, c, &RunController::setSpeed);
+    connect(c, &RunController::speedChanged, m_clock, &widgets::ClockControls::setSpeed);
+    connect(m_scrubber, &widgets::RunScrubber::seekRequested, c, &RunController::seekToStep);
+    connect(c, &RunController::stepTableChanged, this, [this] { m_scrubber->setStepTable(m_controller->stepTable()); });
+    connect(c, &RunController::runReplaced, this, [this] {
+        const scenarios::ScenarioRun *run = m_controller->run();
+        m_scheduler->setRuntime(run ? &run->runtime() : nullptr);
+    });
+    connect(c, &RunController::runChanged, this, [this] {
+        m_scheduler->refresh();
+        m_scrubber->setPosition(m_controller->steps());
+        m_clock->setCanStepBack(m_controller->canStepBack());
+    });
+    m_clock->setSpeed(c->driver().speed());
+
+    if (auto *run = menuBar()->findChild<QMenu *>(QStringLiteral("runMenu"))) {
+        QAction *before = run->actions().value(0);
+        run->insertAction(before, m_clock->stepBackInstantAction());
+        run->insertAction(before, m_clock->stepBackAction());
+        QAction *after = m_clock->stepInstantAction();
+        const QList<QAction *> all = run->actions();
+        QAction *next = all.value(all.indexOf(after) + 1);
+        run->insertActions(next, {m_clock->advanceByAction(), m_clock->runToTimeAction()});
+        run->insertActions(m_clock->resetAction(), {m_clock->fasterAction(), m_clock->slowerAction()});
+        run->insertSeparator(m_clock->resetAction());
+    }
 }
 
 void MainWindow::fillBuiltinMenu(QMenu *menu)

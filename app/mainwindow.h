@@ -16,6 +16,8 @@ class RunController;
 
 namespace widgets {
 class ClockControls;
+class RunScrubber;
+class SchedulerPanel;
 class TimelinePanel;
 } // namespace widgets
 
@@ -39,6 +41,8 @@ public:
     widgets::TimelinePanel *panel() const { return m_panel; }
     widgets::ClockControls *clockControls() const { return m_clock; }
     PresentationMode *presentation() const { return m_presentation; }
+    widgets::RunScrubber *scrubber() const { return m_scrubber; }
+    widgets::SchedulerPanel *schedulerPanel() const { return m_scheduler; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -47,6 +51,7 @@ protected:
 
 private:
     void createMenus();
+    void createTimeTravel();
     void fillBuiltinMenu(QMenu *menu);
     void fillPanelsMenu(QMenu *menu);
     QMenu *createThemeMenu();
@@ -67,6 +72,8 @@ private:
     RunController *m_controller = nullptr;
     widgets::TimelinePanel *m_panel = nullptr;
     widgets::ClockControls *m_clock = nullptr;
+    widgets::RunScrubber *m_scrubber = nullptr;
+    widgets::SchedulerPanel *m_scheduler = nullptr;
     QLabel *m_header = nullptr;
     QLabel *m_outcome = nullptr;
     QLabel *m_expectations = nullptr;

@@ -7,12 +7,16 @@
 RunController::RunController(QObject *parent)
     : QObject(parent)
 {
-    connect(&m_driver, &engine::ClockDriver::advanced, this, &RunController::runChanged);
+    connect(&m_driver, &engine::ClockDriver::advanced, this, [this] {
+        recordSteps();
+        finishForward();
+    });
     connect(&m_driver, &engine::ClockDriver::finished, this, &RunController::runChanged);
     connect(&m_driver, &engine::ClockDriver::playingChanged, this, [this](bool playing) {
         emit playingChanged(playing);
         emit runChanged();
     });
+    connect(&m_driver, &engine::ClockDriver::speedChanged, this, &RunController::speedChanged);
 }
 
 // The driver must stop before the scheduler it points into goes away.
@@ -21,25 +25,57 @@ RunController::~RunController()
     m_driver.setScheduler(nullptr);
 }
 
+void RunController::setStepLimit(quint64 limit)
+{
+    m_stepLimit = std::max<quint64>(limit, 1);
+}
+
 void RunController::load(const scenarios::Scenario &scenario)
 {
     m_scenario = scenario;
-    reset();
+    lookAhead();
+    replaceRun(m_table.isEmpty() ? nullptr : makeRun());
 }
 
 void RunController::reset()
 {
     if (!m_scenario)
         return;
-    std::unique_ptr<scenarios::ScenarioRun> fresh;
+    if (m_table.isEmpty()) {   // the scenario failed to start last time: try it all again
+        load(*m_scenario);
+        return;
+    }
+    if (auto fresh = makeRun())
+        replaceRun(std::move(fresh));
+}
+
+std::unique_ptr<scenarios::ScenarioRun> RunController::makeRun()
+{
+    if (!m_scenario)
+        return nullptr;
     try {
-        fresh = std::make_unique<scenarios::ScenarioRun>(*m_scenario);
+        return std::make_unique<scenarios::ScenarioRun>(*m_scenario);
     } catch (const std::exception &e) {
         emit runFailed(tr("Could not start the scenario: %1").arg(QString::fromLocal8Bit(e.what())));
     } catch (...) {
         emit runFailed(tr("Could not start the scenario."));
     }
-    replaceRun(std::move(fresh));
+    return nullptr;
+}
+
+void RunController::lookAhead()
+{
+    m_table = {};
+    const std::unique_ptr<scenarios::ScenarioRun> probe = makeRun();
+    if (probe) {
+        engine::Scheduler &s = probe->scheduler();
+        m_table.start(s.now(), probe->trace().size());
+        for (quint64 n = 0; n < m_stepLimit && s.step(); ++n)
+            m_table.append(s.now(), probe->trace().size());
+        m_table.setComplete(s.idle());
+    }
+    m_tableGrew = false;
+    emit stepTableChanged();
 }
 
 void RunController::replaceRun(std::unique_ptr<scenarios::ScenarioRun> run)
@@ -50,6 +86,17 @@ void RunController::replaceRun(std::unique_ptr<scenarios::ScenarioRun> run)
     emit runReplaced();
     emit runChanged();
     old.reset();
+}
+
+std::unique_ptr<scenarios::ScenarioRun> RunController::replay(quint64 steps)
+{
+    std::unique_ptr<scenarios::ScenarioRun> fresh = makeRun();
+    if (!fresh)
+        return nullptr;
+    // Only positions already reached are replayed, so the table knows them all.
+    for (quint64 n = 0; n < steps && fresh->scheduler().step(); ++n) {
+    }
+    return fresh;
 }
 
 engine::Tick RunController::now() const
@@ -72,24 +119,83 @@ quint64 RunController::steps() const
     return m_run ? m_run->runtime().scheduler().steps() : 0;
 }
 
+bool RunController::canStepBack() const
+{
+    return m_run && (steps() > 0 || now() > m_table.timeAt(0));
+}
+
+// Forward ----------------------------------------------------------------------------------------
+
+bool RunController::stepOnce()
+{
+    if (!m_run->scheduler().step())
+        return false;
+    recordSteps();
+    return true;
+}
+
+void RunController::recordSteps()
+{
+    if (!m_run)
+        return;
+    const quint64 here = steps();
+    if (m_table.contains(here))
+        return;   // the look-ahead knows this step already
+    // Past the look-ahead (a run that never ends). A play frame runs several steps at once;
+    // those in between get the frame's end state, the best a frame can tell.
+    while (m_table.lastStep() < here)
+        m_table.append(now(), m_run->trace().size());
+    m_tableGrew = true;
+}
+
+void RunController::finishForward()
+{
+    if (std::exchange(m_tableGrew, false))
+        emit stepTableChanged();
+    emit runChanged();
+}
+
 void RunController::stepEvent()
 {
     if (!m_run || idle())
         return;
-    m_run->scheduler().step();
-    emit runChanged();
+    pause();
+    stepOnce();
+    finishForward();
 }
 
 void RunController::stepInstant()
 {
     if (!m_run || idle())
         return;
+    pause();
+    engine::Scheduler &s = m_run->scheduler();
     // With nothing ready at this instant, "step instant" moves to the next instant and runs all
     // of it; otherwise a press that does nothing would look broken.
-    if (!m_run->scheduler().hasReady())
-        m_run->scheduler().step();
-    m_run->scheduler().runInstant();
-    emit runChanged();
+    if (!s.hasReady())
+        stepOnce();
+    forwardTo(s.now());
+    finishForward();
+}
+
+void RunController::forwardTo(engine::Tick t)
+{
+    engine::Scheduler &s = m_run->scheduler();
+    // Step by step (not Scheduler::advanceTo) so that each step is recorded and the limit holds.
+    quint64 taken = 0;
+    while ((s.hasReady() || s.nextDeadline() <= t) && taken < m_stepLimit && stepOnce())
+        ++taken;
+    if (taken < m_stepLimit)
+        s.advanceTo(t);   // nothing is due by t any more: this only sets the clock
+}
+
+void RunController::advanceBy(engine::Tick d)
+{
+    if (!m_run || d <= 0)
+        return;
+    pause();
+    forwardTo(now() + d);
+    finishForward();
 }
 
 void RunController::runToEnd()
@@ -97,8 +203,9 @@ void RunController::runToEnd()
     if (!m_run || idle())
         return;
     pause();
-    m_run->scheduler().runUntilIdle(MaxSteps);
-    emit runChanged();
+    for (quint64 n = 0; n < m_stepLimit && stepOnce(); ++n) {
+    }
+    finishForward();
 }
 
 void RunController::play()
@@ -119,4 +226,82 @@ void RunController::togglePlay()
         pause();
     else
         play();
+}
+
+void RunController::setSpeed(double ticksPerSecond)
+{
+    m_driver.setSpeed(ticksPerSecond);
+}
+
+// Back and seek ----------------------------------------------------------------------------------
+
+void RunController::stepBackEvent()
+{
+    if (!canStepBack())
+        return;
+    const quint64 here = steps();
+    seekToStep(now() > m_table.timeAt(here) || here == 0 ? here : here - 1);
+}
+
+void RunController::stepBackInstant()
+{
+    if (!canStepBack())
+        return;
+    seekToStep(m_table.lastStepBefore(now()));
+}
+
+void RunController::seekToStep(quint64 step)
+{
+    if (!m_run)
+        return;
+    pause();
+    const quint64 here = steps();
+    if (step > here) {
+        if (idle())
+            return;   // the run ended before that step
+        for (quint64 n = 0; steps() < step && n < m_stepLimit && stepOnce(); ++n) {
+        }
+        finishForward();
+        return;
+    }
+    // The same step with the clock moved on still needs a replay: a clock never runs backwards.
+    if (step == here && now() == m_table.timeAt(step))
+        return;
+    if (auto fresh = replay(step))
+        replaceRun(std::move(fresh));
+}
+
+void RunController::seekToEvent(engine::EventId event)
+{
+    if (!m_run || event < 0)
+        return;
+    if (const std::optional<quint64> step = m_table.firstStepWithEvent(event)) {
+        seekToStep(*step);
+        return;
+    }
+    if (m_table.isComplete())
+        return;   // the run ends without ever recording it
+    pause();
+    for (quint64 n = 0; m_run->trace().size() <= event && n < m_stepLimit && stepOnce(); ++n) {
+    }
+    finishForward();
+}
+
+void RunController::seekToTime(engine::Tick t)
+{
+    if (!m_run)
+        return;
+    t = std::max<engine::Tick>(t, 0);
+    pause();
+    if (t >= now()) {
+        forwardTo(t);
+        finishForward();
+        return;
+    }
+    std::unique_ptr<scenarios::ScenarioRun> fresh = replay(m_table.lastStepAtOrBefore(t));
+    if (!fresh)
+        return;
+    // The next step (if any) lies after t, so this takes no step: it only sets the clock.
+    fresh->scheduler().advanceTo(t);
+    replaceRun(std::move(fresh));
 }

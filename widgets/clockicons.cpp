@@ -18,7 +18,28 @@ void draw(QPainter &p, ClockIcons::Kind kind, const QColor &c)
         const QPointF pts[] = {QPointF(left, top), QPointF(left + w, top + h / 2), QPointF(left, top + h)};
         p.drawPolygon(pts, 3);
     };
+    // The back verbs are their forward icons mirrored: the same shape, pointing the other way.
+    if (kind == ClockIcons::Kind::StepBack || kind == ClockIcons::Kind::StepBackInstant) {
+        p.translate(20, 0);
+        p.scale(-1, 1);
+        kind = kind == ClockIcons::Kind::StepBack ? ClockIcons::Kind::Step : ClockIcons::Kind::StepInstant;
+    }
     switch (kind) {
+    case ClockIcons::Kind::StepBack:
+    case ClockIcons::Kind::StepBackInstant:
+        break;   // mirrored above
+    case ClockIcons::Kind::AdvanceBy:       // ▶ with a + : move the clock on by an amount
+        triangle(2, 4, 9, 12);
+        p.drawRect(QRectF(11, 9, 8, 2.2));
+        p.drawRect(QRectF(13.9, 6, 2.2, 8));
+        break;
+    case ClockIcons::Kind::RunToTime: {     // ▶ towards a flag: run up to a chosen time
+        triangle(2, 5, 8, 10);
+        p.drawRect(QRectF(12, 2, 2, 16));
+        const QPointF flag[] = {QPointF(14, 2), QPointF(19, 4.5), QPointF(14, 7)};
+        p.drawPolygon(flag, 3);
+        break;
+    }
     case ClockIcons::Kind::Step:            // ▶|
         triangle(4, 4, 9, 12);
         p.drawRect(QRectF(14, 4, 2.5, 12));

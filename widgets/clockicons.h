@@ -10,7 +10,7 @@ namespace widgets {
 class ClockIcons
 {
 public:
-    enum class Kind { Step, StepInstant, RunToEnd, Play, Pause, Reset };
+    enum class Kind { Step, StepInstant, RunToEnd, Play, Pause, Reset, StepBack, StepBackInstant, AdvanceBy, RunToTime };
     static QIcon icon(Kind kind, const QColor &colour);
 };
 

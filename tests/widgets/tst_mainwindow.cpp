@@ -9,11 +9,16 @@
 
 #include "scenarios/scenariorun.h"
 #include "widgets/clockcontrols.h"
+#include "widgets/durationedit.h"
+#include "widgets/runscrubber.h"
+#include "widgets/schedulermodel.h"
+#include "widgets/schedulerpanel.h"
 #include "widgets/timelinepanel.h"
 #include "widgets/timelineview.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -116,12 +121,14 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.panel()->tree()->setFocus();
         const quint64 before = w.controller()->steps();
-        QTest::keyClick(w.panel()->tree(), Qt::Key_Right);
+        QTest::keyClick(w.panel()->tree(), Qt::Key_F10);
         QCOMPARE(w.controller()->steps(), before + 1);
-        QTest::keyClick(w.panel()->tree(), Qt::Key_End);
+        QTest::keyClick(w.panel()->tree(), Qt::Key_F10, Qt::ShiftModifier);
+        QCOMPARE(w.controller()->steps(), before);
+        QTest::keyClick(w.panel()->tree(), Qt::Key_End, Qt::ControlModifier);
         QVERIFY(w.controller()->idle());
         QVERIFY(w.statusBar()->findChildren<QLabel *>().size() >= 2);
-        QTest::keyClick(w.panel()->tree(), Qt::Key_R, Qt::ControlModifier);
+        QTest::keyClick(w.panel()->tree(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(w.controller()->steps(), quint64(0));
     }
 
@@ -271,6 +278,32 @@ private slots:
         const QStringList rows = ShortcutsDialog::rows(w.menuBar());
         QVERIFY(rows.contains(QStringLiteral("Presentation mode\tF5, Ctrl+Shift+P")));
         QVERIFY(std::any_of(rows.begin(), rows.end(), [](const QString &r) { return r.startsWith(QStringLiteral("Open…\t")); }));
+    }
+
+    void theScrubberAndTheSchedulerPanelFollowTheRun()
+    {
+        MainWindow w;
+        w.openInitial({});
+        auto *dock = w.findChild<QDockWidget *>(QStringLiteral("schedulerDock"));
+        QVERIFY(dock);
+        QCOMPARE(dock->widget(), w.schedulerPanel());
+        RunController *c = w.controller();
+        QCOMPARE(w.scrubber()->maximum(), c->stepTable().lastStep());
+        QVERIFY(w.scrubber()->maximum() > 0);
+        // The race at t=0: A's and B's timers.
+        QCOMPARE(w.schedulerPanel()->timersModel()->rowCount(), 2);
+        c->stepEvent();
+        QCOMPARE(w.scrubber()->position(), quint64(1));
+        QVERIFY(w.clockControls()->stepBackAction()->isEnabled());
+        // Seeking from the scrubber moves the run; the panel reads the replaced run.
+        emit w.scrubber()->seekRequested(0);
+        QCOMPARE(c->steps(), quint64(0));
+        QCOMPARE(w.schedulerPanel()->timersModel()->rowCount(), 2);
+        QVERIFY(!w.clockControls()->stepBackAction()->isEnabled());
+        w.clockControls()->runToEdit()->setText(QStringLiteral("1"));
+        w.clockControls()->runToTimeAction()->trigger();
+        QCOMPARE(c->now(), engine::Tick(1));
+        QVERIFY(c->idle());
     }
 };
 
