@@ -5,16 +5,24 @@
 #include "scenarios/scenariodata.h"
 #include "scenarios/scenariorun.h"
 #include "widgets/clockcontrols.h"
+#include "widgets/scenariobrowser.h"
+#include "widgets/scenariodrophandler.h"
+#include "widgets/scenarioeditor.h"
+#include "widgets/scenariotextedit.h"
 #include "widgets/timelinepanel.h"
 #include "widgets/timelineview.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -63,6 +71,7 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &message) { QMessageBox::warning(this, tr("Taskscope"), message); });
 
     createMenus();
+    createEditorAndBrowser();
     runReplaced();
     runChanged();
 }
@@ -159,13 +168,22 @@ void MainWindow::openInitial(const QStringList &arguments)
 
 bool MainWindow::openFile(const QString &path)
 {
+    // Opening replaces the editor's text: unsaved edits are saved or dropped knowingly.
+    if (!m_editor->maybeSave(this))
+        return false;
     const scenarios::LoadResult result = scenarios::loadScenarioFile(path);
+    const bool edited = editSource(path);
     if (!result.ok()) {
-        showLoadErrors(path, result.errors);
+        // A file that does not parse is shown in the editor with its problems marked.
+        if (!edited)
+            showLoadErrors(path, result.errors);
         return false;
     }
-    if (!path.startsWith(QLatin1Char(':')))
+    if (!path.startsWith(QLatin1Char(':'))) {
         m_lastDir = QFileInfo(path).absolutePath();
+        m_browser->addRecentFile(path);
+    }
+    m_browser->showCurrent(path);
     showScenario(*result.scenario);
     return true;
 }
@@ -175,6 +193,67 @@ bool MainWindow::openBuiltin(const QString &id)
     const auto builtin = scenarios::findBuiltin(id);
     return builtin && openFile(builtin->path);
 }
+
+// ---- Editor and browser -------------------------------------------------------------------------
+
+void MainWindow::createEditorAndBrowser()
+{
+    m_browser = new widgets::ScenarioBrowser(this);
+    m_editor = new widgets::ScenarioEditor(this);
+    auto *browserDock = new QDockWidget(tr("Scenarios"), this);
+    browserDock->setObjectName(QStringLiteral("browserDock"));
+    browserDock->setWidget(m_browser);
+    m_editorDock = new QDockWidget(tr("Scenario text"), this);
+    m_editorDock->setObjectName(QStringLiteral("editorDock"));
+    m_editorDock->setWidget(m_editor);
+    // Not closable: with no menu entry to bring them back, a closed dock would be lost.
+    for (QDockWidget *dock : {browserDock, m_editorDock})
+        dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, browserDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_editorDock);
+    resizeDocks({browserDock, m_editorDock}, {250, 430}, Qt::Horizontal);
+
+    connect(m_browser, &widgets::ScenarioBrowser::builtinActivated, this, &MainWindow::openBuiltin);
+    connect(m_browser, &widgets::ScenarioBrowser::fileActivated, this, &MainWindow::openFile);
+    connect(m_browser, &widgets::ScenarioBrowser::openFileRequested, this, &MainWindow::showOpenDialog);
+    connect(m_editor, &widgets::ScenarioEditor::rerunRequested, this, &MainWindow::showScenario);
+    const QString recentKey = QStringLiteral("recentFiles");
+    m_browser->setRecentFiles(QSettings().value(recentKey).toStringList());
+    connect(m_browser, &widgets::ScenarioBrowser::recentFilesChanged, this,
+            [recentKey](const QStringList &paths) { QSettings().setValue(recentKey, paths); });
+
+    auto *drops = new widgets::ScenarioDropHandler(this);
+    drops->watch(this);
+    drops->watch(m_editor->textEdit()->viewport());
+    connect(drops, &widgets::ScenarioDropHandler::filesDropped, this,
+            [this](const QStringList &paths) { openFile(paths.front()); });
+}
+
+bool MainWindow::editSource(const QString &path)
+{
+    QFile file(path);
+    // Too large for the parser is too large to edit: the caller reports it.
+    constexpr qint64 MaxBytes = 4 * 1024 * 1024;
+    if (!file.open(QIODevice::ReadOnly) || file.size() > MaxBytes)
+        return false;
+    m_editor->setSource(path, QString::fromUtf8(file.readAll()));
+    if (!m_editor->diagnostics().empty()) {
+        m_editorDock->show();
+        m_editorDock->raise();
+        statusBar()->showMessage(tr("%1 has problems: they are marked in the scenario text").arg(QFileInfo(path).fileName()), 8000);
+    }
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_editor->maybeSave(this))
+        event->accept();
+    else
+        event->ignore();
+}
+
+// -------------------------------------------------------------------------------------------------
 
 void MainWindow::showOpenDialog()
 {

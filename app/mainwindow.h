@@ -6,12 +6,15 @@
 
 #include <vector>
 
+class QDockWidget;
 class QLabel;
 class QMenu;
 class RunController;
 
 namespace widgets {
 class ClockControls;
+class ScenarioBrowser;
+class ScenarioEditor;
 class TimelinePanel;
 } // namespace widgets
 
@@ -34,8 +37,18 @@ public:
     RunController *controller() const { return m_controller; }
     widgets::TimelinePanel *panel() const { return m_panel; }
     widgets::ClockControls *clockControls() const { return m_clock; }
+    widgets::ScenarioEditor *editor() const { return m_editor; }
+    widgets::ScenarioBrowser *browser() const { return m_browser; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The scenario browser and editor docks (mainwindow.cpp, "Editor and browser").
+    void createEditorAndBrowser();
+    /// Puts the file's text into the editor (even when it does not parse); false if unreadable.
+    bool editSource(const QString &path);
+
     void createMenus();
     void fillBuiltinMenu(QMenu *menu);
     void showOpenDialog();
@@ -54,4 +67,7 @@ private:
     QLabel *m_outcome = nullptr;
     QLabel *m_expectations = nullptr;
     QString m_lastDir;
+    widgets::ScenarioBrowser *m_browser = nullptr;
+    widgets::ScenarioEditor *m_editor = nullptr;
+    QDockWidget *m_editorDock = nullptr;
 };
