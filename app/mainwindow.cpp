@@ -154,7 +154,8 @@ void MainWindow::openInitial(const QStringList &arguments)
             QMessageBox::warning(this, tr("Taskscope"),
                                  tr("“%1” is neither a scenario file nor a built-in scenario.").arg(wanted));
     }
-    if (!opened) {
+    // A file that does not parse stays in the editor to be fixed: no other scenario replaces it.
+    if (!opened && !(m_editor && !wanted.isEmpty() && m_editor->path() == wanted)) {
         // The introductory race, the one the README starts with; any built-in if it is gone.
         const QString intro = QStringLiteral("race-first-finisher");
         const auto builtins = scenarios::builtinScenarios();
@@ -211,7 +212,7 @@ void MainWindow::createEditorAndBrowser()
         dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, browserDock);
     addDockWidget(Qt::RightDockWidgetArea, m_editorDock);
-    resizeDocks({browserDock, m_editorDock}, {250, 430}, Qt::Horizontal);
+    resizeDocks({browserDock, m_editorDock}, {240, 400}, Qt::Horizontal);
 
     connect(m_browser, &widgets::ScenarioBrowser::builtinActivated, this, &MainWindow::openBuiltin);
     connect(m_browser, &widgets::ScenarioBrowser::fileActivated, this, &MainWindow::openFile);
@@ -237,11 +238,8 @@ bool MainWindow::editSource(const QString &path)
     if (!file.open(QIODevice::ReadOnly) || file.size() > MaxBytes)
         return false;
     m_editor->setSource(path, QString::fromUtf8(file.readAll()));
-    if (!m_editor->diagnostics().empty()) {
-        m_editorDock->show();
-        m_editorDock->raise();
-        statusBar()->showMessage(tr("%1 has problems: they are marked in the scenario text").arg(QFileInfo(path).fileName()), 8000);
-    }
+    if (!m_editor->diagnostics().empty())
+        m_editorDock->raise();   // where the problems are listed (it may be tabbed away)
     return true;
 }
 

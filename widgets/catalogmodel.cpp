@@ -135,8 +135,13 @@ void CatalogModel::rebuild()
         g.name = e.conceptName;
         g.entries.push_back(&e);
     }
-    for (auto &[name, group] : byConcept)
+    for (auto &[name, group] : byConcept) {
+        // Titles are what is shown, so they are what the eye scans: alphabetical.
+        std::stable_sort(group.entries.begin(), group.entries.end(), [](const Entry *a, const Entry *b) {
+            return a->title.compare(b->title, Qt::CaseInsensitive) < 0;
+        });
         m_groups.push_back(std::move(group));
+    }
 }
 
 const CatalogModel::Entry *CatalogModel::entryAt(const QModelIndex &index) const

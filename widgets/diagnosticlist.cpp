@@ -20,8 +20,8 @@ DiagnosticList::DiagnosticList(QWidget *parent)
     setToolTip(tr("Problems in the scenario; click one to jump to it."));
     setSelectionMode(QAbstractItemView::SingleSelection);
     setUniformItemSizes(true);
+    setIconSize(QSize(16, 16));
     setWordWrap(false);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto jump = [this](QListWidgetItem *item) {
         emit diagnosticActivated(item->data(LineRole).toInt(), item->data(ColumnRole).toInt());
     };
@@ -43,8 +43,9 @@ void DiagnosticList::setDiagnostics(const std::vector<scenarios::Diagnostic> &di
         item->setData(ColumnRole, std::max(1, d.where.column));
         item->setToolTip(tr("%1\nClick to jump there.").arg(d.format()));
     }
+    // Exactly as tall as its rows (up to a few): a scroll area's minimum would waste lines of text.
+    setFixedHeight(sizeHint().height());
     setVisible(!diagnostics.empty());
-    updateGeometry();
 }
 
 QSize DiagnosticList::sizeHint() const

@@ -29,6 +29,12 @@ QString describeShortcut(const QString &text, const QKeySequence &keys, const QS
         .arg(text, keys.toString(QKeySequence::NativeText), tip);
 }
 
+// Spelled out: without a translation loaded, tr()'s %n plural shows as "problem(s)".
+QString problemCount(std::size_t n)
+{
+    return n == 1 ? ScenarioEditor::tr("1 problem") : ScenarioEditor::tr("%1 problems").arg(n);
+}
+
 } // namespace
 
 ScenarioEditor::ScenarioEditor(QWidget *parent)
@@ -46,11 +52,11 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     m_title->setTextFormat(Qt::PlainText);
     m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_status->setToolTip(tr("Whether the text parses, and what happened at the last save"));
 
+    // The file name above the text; below it the problems, then the status and the verbs.
     auto *bar = new QHBoxLayout;
-    bar->setContentsMargins(2, 0, 2, 0);
-    bar->addWidget(m_title, 1);
+    bar->setContentsMargins(2, 0, 0, 0);
+    bar->addWidget(m_status, 1);
     for (QAction *action : {m_rerunAction, m_saveAction, m_saveAsAction}) {
         auto *button = new QToolButton(this);
         button->setDefaultAction(action);
@@ -58,13 +64,14 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
         button->setAutoRaise(true);
         bar->addWidget(button);
     }
+    m_title->setContentsMargins(2, 0, 2, 0);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    layout->addLayout(bar);
+    layout->addWidget(m_title);
     layout->addWidget(m_edit, 1);
     layout->addWidget(m_list);
-    layout->addWidget(m_status);
+    layout->addLayout(bar);
 
     // Re-parse when typing pauses, not on every key: a half-typed word is always an error.
     m_revalidate->setSingleShot(true);
@@ -142,15 +149,18 @@ void ScenarioEditor::updateTitle()
 {
     QString name = m_path.isEmpty() ? tr("untitled.yaml") : QFileInfo(m_path).fileName();
     if (isBuiltinPath(m_path))
-        name += tr(" (built-in: saving asks for a new file)");
+        name += tr(" · built-in");
     m_title->setText(isModified() ? QStringLiteral("● ") + name : name);
-    m_title->setToolTip(m_path.isEmpty() ? tr("Not saved to a file yet")
-                                         : QDir::toNativeSeparators(m_path) + (isModified() ? tr("\nUnsaved changes") : QString()));
+    QString tip = m_path.isEmpty()         ? tr("Not saved to a file yet")
+        : isBuiltinPath(m_path) ? tr("A built-in scenario: it cannot be changed in place, saving asks for a new file")
+                                : QDir::toNativeSeparators(m_path);
+    m_title->setToolTip(isModified() ? tip + tr("\nUnsaved changes") : tip);
 }
 
 void ScenarioEditor::showStatus(const QString &text, bool problem)
 {
     m_status->setText(text);
+    m_status->setToolTip(text);   // the label may be too narrow for a save error
     m_status->setStyleSheet(problem ? QStringLiteral("color: #c0392b") : QStringLiteral("color: #007a58"));
 }
 
@@ -170,9 +180,9 @@ void ScenarioEditor::revalidateNow()
     m_edit->setDiagnostics(m_diagnostics);
     m_list->setDiagnostics(m_diagnostics);
     if (m_diagnostics.empty())
-        showStatus(tr("✓ No problems — %1 re-runs it").arg(m_rerunAction->shortcut().toString(QKeySequence::NativeText)), false);
+        showStatus(tr("✓ No problems"), false);
     else
-        showStatus(tr("✗ %n problem(s)", nullptr, int(m_diagnostics.size())), true);
+        showStatus(QStringLiteral("✗ ") + problemCount(m_diagnostics.size()), true);
     if (changed)
         emit diagnosticsChanged();
 }
@@ -184,7 +194,7 @@ void ScenarioEditor::rerun()
         emit rerunRequested(*m_scenario);
         return;
     }
-    showStatus(tr("✗ Cannot re-run: fix the %n problem(s) first", nullptr, int(m_diagnostics.size())), true);
+    showStatus(tr("✗ Cannot re-run: %1 to fix").arg(problemCount(m_diagnostics.size())), true);
     if (!m_diagnostics.empty())
         m_edit->jumpTo(m_diagnostics.front().where.line, m_diagnostics.front().where.column);
 }
