@@ -12,21 +12,21 @@
 #include "widgets/timelinepanel.h"
 #include "widgets/timelineview.h"
 
-#include <algorithm>
-
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QPushButton>
-#include <QStandardPaths>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
+
+#include <algorithm>
 
 
 class TestMainWindow : public QObject
