@@ -11,6 +11,10 @@
 #include "widgets/clockcontrols.h"
 #include "widgets/runscrubber.h"
 #include "widgets/schedulerpanel.h"
+#include "widgets/scenariobrowser.h"
+#include "widgets/scenariodrophandler.h"
+#include "widgets/scenarioeditor.h"
+#include "widgets/scenariotextedit.h"
 #include "widgets/timelinepanel.h"
 #include "widgets/timelineview.h"
 
@@ -19,14 +23,12 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QDragEnterEvent>
-#include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QMimeData>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -46,7 +48,6 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setWindowTitle(tr("Taskscope"));
     resize(1280, 760);
-    setAcceptDrops(true);
     AppTheme::apply(m_settings.theme());
 
     m_header->setWordWrap(true);
@@ -82,6 +83,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createMenus();
     createTimeTravel();
+    createEditorAndBrowser();
     runReplaced();
     runChanged();
     restoreLayout();
@@ -210,38 +212,15 @@ void MainWindow::restoreLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Unsaved edits first: Cancel keeps the window open, layout and all.
+    if (!m_editor->maybeSave(this)) {
+        event->ignore();
+        return;
+    }
     // The layout to keep is the working one, not the presentation's.
     setPresenting(false);
     m_settings.setWindowLayout(saveGeometry(), saveState());
     event->accept();
-}
-
-static QString droppedScenario(const QMimeData *mime)
-{
-    if (!mime || !mime->hasUrls())
-        return {};
-    for (const QUrl &url : mime->urls()) {
-        const QString path = url.toLocalFile();
-        if (path.endsWith(QLatin1String(".yaml"), Qt::CaseInsensitive)
-            || path.endsWith(QLatin1String(".yml"), Qt::CaseInsensitive))
-            return path;
-    }
-    return {};
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent *event)
-{
-    if (!droppedScenario(event->mimeData()).isEmpty())
-        event->acceptProposedAction();
-}
-
-void MainWindow::dropEvent(QDropEvent *event)
-{
-    const QString path = droppedScenario(event->mimeData());
-    if (path.isEmpty())
-        return;
-    event->acceptProposedAction();
-    openFile(path);
 }
 
 void MainWindow::showShortcuts()
@@ -344,7 +323,8 @@ void MainWindow::openInitial(const QStringList &arguments)
     }
     if (!opened && wanted.isEmpty())
         opened = openLast();
-    if (!opened) {
+    // A file that does not parse stays in the editor to be fixed: no other scenario replaces it.
+    if (!opened && !(m_editor && !wanted.isEmpty() && m_editor->path() == wanted)) {
         // The introductory race, the one the README starts with; any built-in if it is gone.
         const QString intro = QStringLiteral("race-first-finisher");
         const auto builtins = scenarios::builtinScenarios();
@@ -358,16 +338,24 @@ void MainWindow::openInitial(const QStringList &arguments)
 
 bool MainWindow::openFile(const QString &path)
 {
+    // Opening replaces the editor's text: unsaved edits are saved or dropped knowingly.
+    if (!m_editor->maybeSave(this))
+        return false;
     const scenarios::LoadResult result = scenarios::loadScenarioFile(path);
+    const bool edited = editSource(path);
     if (!result.ok()) {
-        showLoadErrors(path, result.errors);
+        // A file that does not parse is shown in the editor with its problems marked.
+        if (!edited)
+            showLoadErrors(path, result.errors);
         return false;
     }
     if (!path.startsWith(QLatin1Char(':'))) {
         m_settings.setLastDirectory(QFileInfo(path).absolutePath());
         m_settings.addRecentFile(QFileInfo(path).absoluteFilePath());
         m_settings.setLastScenario(QFileInfo(path).absoluteFilePath());
+        m_browser->setRecentFiles(m_settings.recentFiles());
     }
+    m_browser->showCurrent(path);
     showScenario(*result.scenario);
     return true;
 }
@@ -390,6 +378,51 @@ bool MainWindow::openLast()
     // A last file that is gone is no error worth a dialog at start-up: fall back quietly.
     return !last.isEmpty() && QFileInfo::exists(last) && openFile(last);
 }
+
+// ---- Editor and browser -------------------------------------------------------------------------
+
+void MainWindow::createEditorAndBrowser()
+{
+    m_browser = new widgets::ScenarioBrowser(this);
+    m_editor = new widgets::ScenarioEditor(this);
+    auto *browserDock = new QDockWidget(tr("Scenarios"), this);
+    browserDock->setObjectName(QStringLiteral("browserDock"));
+    browserDock->setWidget(m_browser);
+    m_editorDock = new QDockWidget(tr("Scenario text"), this);
+    m_editorDock->setObjectName(QStringLiteral("editorDock"));
+    m_editorDock->setWidget(m_editor);
+    addDockWidget(Qt::LeftDockWidgetArea, browserDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_editorDock);
+    resizeDocks({browserDock, m_editorDock}, {240, 400}, Qt::Horizontal);
+
+    connect(m_browser, &widgets::ScenarioBrowser::builtinActivated, this, &MainWindow::openBuiltin);
+    connect(m_browser, &widgets::ScenarioBrowser::fileActivated, this, &MainWindow::openFile);
+    connect(m_browser, &widgets::ScenarioBrowser::openFileRequested, this, &MainWindow::showOpenDialog);
+    connect(m_editor, &widgets::ScenarioEditor::rerunRequested, this, &MainWindow::showScenario);
+    // The settings keep the recent files (File ▸ Open recent shows them too); the browser mirrors them.
+    m_browser->setRecentFiles(m_settings.recentFiles());
+
+    auto *drops = new widgets::ScenarioDropHandler(this);
+    drops->watch(this);
+    drops->watch(m_editor->textEdit()->viewport());
+    connect(drops, &widgets::ScenarioDropHandler::filesDropped, this,
+            [this](const QStringList &paths) { openFile(paths.front()); });
+}
+
+bool MainWindow::editSource(const QString &path)
+{
+    QFile file(path);
+    // Too large for the parser is too large to edit: the caller reports it.
+    constexpr qint64 MaxBytes = 4 * 1024 * 1024;
+    if (!file.open(QIODevice::ReadOnly) || file.size() > MaxBytes)
+        return false;
+    m_editor->setSource(path, QString::fromUtf8(file.readAll()));
+    if (!m_editor->diagnostics().empty())
+        m_editorDock->raise();   // where the problems are listed (it may be tabbed away)
+    return true;
+}
+
+// -------------------------------------------------------------------------------------------------
 
 void MainWindow::showOpenDialog()
 {

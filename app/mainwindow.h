@@ -9,6 +9,7 @@
 #include <vector>
 
 class QActionGroup;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class PresentationMode;
@@ -18,6 +19,8 @@ namespace widgets {
 class ClockControls;
 class RunScrubber;
 class SchedulerPanel;
+class ScenarioBrowser;
+class ScenarioEditor;
 class TimelinePanel;
 } // namespace widgets
 
@@ -43,13 +46,18 @@ public:
     PresentationMode *presentation() const { return m_presentation; }
     widgets::RunScrubber *scrubber() const { return m_scrubber; }
     widgets::SchedulerPanel *schedulerPanel() const { return m_scheduler; }
+    widgets::ScenarioEditor *editor() const { return m_editor; }
+    widgets::ScenarioBrowser *browser() const { return m_browser; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    void dragEnterEvent(QDragEnterEvent *event) override;
-    void dropEvent(QDropEvent *event) override;
 
 private:
+    // The scenario browser and editor docks (mainwindow.cpp, "Editor and browser").
+    void createEditorAndBrowser();
+    /// Puts the file's text into the editor (even when it does not parse); false if unreadable.
+    bool editSource(const QString &path);
+
     void createMenus();
     void createTimeTravel();
     void fillBuiltinMenu(QMenu *menu);
@@ -79,4 +87,7 @@ private:
     QLabel *m_expectations = nullptr;
     PresentationMode *m_presentation = nullptr;
     AppSettings m_settings;
+    widgets::ScenarioBrowser *m_browser = nullptr;
+    widgets::ScenarioEditor *m_editor = nullptr;
+    QDockWidget *m_editorDock = nullptr;
 };

@@ -1,4 +1,5 @@
-// The main window opens scenarios, shows load errors instead of crashing, and wires the clock.
+// The main window opens scenarios, shows load errors instead of crashing, and wires the clock,
+// the scenario browser and the editor.
 
 #include "appsettings.h"
 #include "apptheme.h"
@@ -13,17 +14,22 @@
 #include "widgets/runscrubber.h"
 #include "widgets/schedulermodel.h"
 #include "widgets/schedulerpanel.h"
+#include "widgets/scenariobrowser.h"
+#include "widgets/scenarioeditor.h"
+#include "widgets/scenariotextedit.h"
 #include "widgets/timelinepanel.h"
 #include "widgets/timelineview.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -59,6 +65,8 @@ QAction *findAction(const QWidget &w, const QString &objectName)
 
 } // namespace
 
+#include <algorithm>
+
 
 class TestMainWindow : public QObject
 {
@@ -88,7 +96,7 @@ private slots:
         QVERIFY(w.panel()->timeline()->lanes().size() >= 1);
     }
 
-    void aBrokenFileShowsItsDiagnosticsAndKeepsTheRun()
+    void aBrokenFileOpensInTheEditorWithItsDiagnosticsAndKeepsTheRun()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("broken.yaml"));
@@ -100,6 +108,22 @@ private slots:
         MainWindow w;
         w.openInitial({});
         const auto *before = w.controller()->run();
+        QVERIFY(!w.openFile(path));
+        QCOMPARE(w.editor()->path(), path);
+        QCOMPARE(w.editor()->text(), QStringLiteral("version: 1\ntitle: broken\nrnu: {}\n"));
+        QVERIFY(!w.editor()->diagnostics().empty());
+        const auto &found = w.editor()->diagnostics();
+        QVERIFY(std::any_of(found.begin(), found.end(), [](const scenarios::Diagnostic &d) {
+            return d.where.line == 3 && d.where.column == 1 && d.message.contains(QStringLiteral("rnu"));
+        }));   // the bad key
+        QCOMPARE(w.controller()->run(), before);
+        QVERIFY(!w.browser()->recentFiles().contains(path));
+    }
+
+    void anUnreadableFileIsReportedInABox()
+    {
+        MainWindow w;
+        w.openInitial({});
         QString shown;
         QTimer::singleShot(0, [&shown] {
             if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
@@ -107,10 +131,34 @@ private slots:
                 box->done(QMessageBox::Ok);
             }
         });
-        QVERIFY(!w.openFile(path));
-        QVERIFY(shown.contains(QStringLiteral("broken.yaml:")));
-        QVERIFY(shown.contains(QStringLiteral(":3:")));   // file:line:col of the bad key
-        QCOMPARE(w.controller()->run(), before);
+        QVERIFY(!w.openFile(QStringLiteral("/nonexistent/nothing.yaml")));
+        QVERIFY(shown.contains(QStringLiteral("nothing.yaml")));
+    }
+
+    void theEditorShowsTheOpenScenarioAndRerunsItsText()
+    {
+        MainWindow w;
+        w.openInitial({});
+        QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("browserDock")));
+        QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("editorDock")));
+        QCOMPARE(w.editor()->path(), QStringLiteral(":/scenarios/race-first-finisher.yaml"));
+        QString text = w.editor()->text();
+        text.replace(QStringLiteral("title: First finisher wins"), QStringLiteral("title: Edited race"));
+        w.editor()->textEdit()->selectAll();
+        w.editor()->textEdit()->insertPlainText(text);
+        w.editor()->rerunAction()->trigger();
+        QCOMPARE(w.controller()->scenario()->title(), QStringLiteral("Edited race"));
+        QVERIFY(w.windowTitle().startsWith(QStringLiteral("Edited race")));
+        QVERIFY(w.editor()->isModified());
+
+        // Closing asks about the edits; Cancel keeps the window.
+        QTimer::singleShot(0, [] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                box->button(QMessageBox::Cancel)->click();
+        });
+        QCloseEvent close;
+        QApplication::sendEvent(&w, &close);
+        QVERIFY(!close.isAccepted());
     }
 
     void keyboardShortcutsDriveTheRun()
