@@ -75,7 +75,7 @@ QString listOf(const QStringList &names)
 // owners of the scope (or of scopes inside it) still running their body there (not waiting for
 // children, which they do only after leaving it). Only earlier events are read, so the sentence is
 // the same whenever it is built.
-QStringList aliveIn(const Trace &trace, ScopeId scope, EventId before)
+QStringList aliveIn(const Trace &trace, ScopeId scope, EventId before, TaskId requester)
 {
     const size_t count = trace.tasks().size();
     std::vector<ScopeId> where(count, NoId);
@@ -111,7 +111,7 @@ QStringList aliveIn(const Trace &trace, ScopeId scope, EventId before)
     }
     QStringList names;
     for (size_t t = 0; t < count; ++t)
-        if (reached[t])
+        if (reached[t] && TaskId(t) != requester)   // "parent asked parent to stop" says nothing
             names << trace.taskName(TaskId(t));
     return names;
 }
@@ -120,7 +120,7 @@ QString cancelRequested(const Trace &trace, const TraceEvent &e, EventId id)
 {
     QString targets = trace.taskName(e.task);
     if (e.task < 0) {
-        const QStringList names = aliveIn(trace, e.scope, id);
+        const QStringList names = aliveIn(trace, e.scope, id, e.other);
         targets = names.isEmpty() ? tr("everything in %1").arg(CauseChain::scopeLabel(trace, e.scope)) : listOf(names);
     }
     const QString why = trace.string(e.text);

@@ -81,7 +81,8 @@ InspectorPanel::InspectorPanel(QWidget *parent)
     layout->addWidget(m_why);
     layout->addWidget(heading(tr("History"), this));
     layout->addWidget(m_history, 3);
-    layout->addWidget(heading(tr("Children"), this));
+    m_childrenHeading = heading(tr("Children"), this);
+    layout->addWidget(m_childrenHeading);
     layout->addWidget(m_children, 1);
 
     connect(m_why, &QLabel::linkActivated, this, &InspectorPanel::openLink);
@@ -141,6 +142,8 @@ void InspectorPanel::refresh()
         m_whyPlain.clear();
         m_history->clear();
         m_children->clear();
+        m_childrenHeading->hide();
+        m_children->hide();
         return;
     }
     const TaskTimeline &t = m_model->task(m_task);
@@ -206,7 +209,9 @@ void InspectorPanel::fillHistory()
     for (EventId id : events) {
         auto *item = new QTreeWidgetItem(QStringList{QStringLiteral("t=%1").arg(trace.at(id).time), EventNarrator::text(trace, id)});
         item->setData(0, IdRole, id);
-        item->setToolTip(1, tr("Click to move the playhead to this event"));
+        // The column elides long sentences: the tooltip has all of it.
+        item->setToolTip(0, tr("Click to move the playhead to t=%1").arg(trace.at(id).time));
+        item->setToolTip(1, item->text(1));
         items << item;
     }
     m_history->addTopLevelItems(items);
@@ -220,6 +225,9 @@ void InspectorPanel::fillChildren()
         item->setData(IdRole, child);
         item->setToolTip(tr("Select %1").arg(m_model->taskName(child)));
     }
+    // A leaf has no children: give its history the room.
+    m_childrenHeading->setVisible(m_children->count() > 0);
+    m_children->setVisible(m_children->count() > 0);
 }
 
 void InspectorPanel::openLink(const QString &link)

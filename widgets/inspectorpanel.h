@@ -60,6 +60,7 @@ private:
     QLabel *m_outcome = nullptr;
     QLabel *m_why = nullptr;
     QTreeWidget *m_history = nullptr;
+    QLabel *m_childrenHeading = nullptr;
     QListWidget *m_children = nullptr;
     QString m_whyPlain;
 };
