@@ -1,5 +1,7 @@
 #include "causechain.h"
 
+#include "tracequery.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -14,47 +16,18 @@ QString tr(const char *text)
     return QCoreApplication::translate("widgets::CauseChain", text);
 }
 
-bool valid(const Trace &trace, EventId id)
-{
-    return id >= 0 && id < trace.size();
-}
-
-bool isEnd(EventKind k)
-{
-    return k == EventKind::Completed || k == EventKind::Failed || k == EventKind::Cancelled;
-}
-
-TaskId parentOf(const Trace &trace, TaskId task)
-{
-    return task >= 0 && size_t(task) < trace.tasks().size() ? trace.tasks()[size_t(task)].parent : NoId;
-}
-
-ScopeKind kindOf(const Trace &trace, ScopeId scope)
-{
-    return scope >= 0 && size_t(scope) < trace.scopes().size() ? trace.scopes()[size_t(scope)].kind : ScopeKind::Cancel;
-}
-
-TaskId ownerOf(const Trace &trace, ScopeId scope)
-{
-    return scope >= 0 && size_t(scope) < trace.scopes().size() ? trace.scopes()[size_t(scope)].owner : NoId;
-}
+// The lookups are shared with the narrative (tracequery.h); short names keep the reasoning readable.
+bool valid(const Trace &trace, EventId id) { return TraceQuery::isValid(trace, id); }
+TaskId parentOf(const Trace &trace, TaskId task) { return TraceQuery::parentOf(trace, task); }
+ScopeKind kindOf(const Trace &trace, ScopeId scope) { return TraceQuery::kindOf(trace, scope); }
+TaskId ownerOf(const Trace &trace, ScopeId scope) { return TraceQuery::ownerOf(trace, scope); }
+EventId failureOf(const Trace &trace, EventId id) { return TraceQuery::failureOf(trace, id); }
 
 // "sibling A" when `other` shares `subject`'s parent: the reader then knows it raced beside it.
 QString who(const Trace &trace, TaskId other, TaskId subject)
 {
     const bool sibling = other != subject && parentOf(trace, other) == parentOf(trace, subject) && parentOf(trace, other) >= 0;
     return (sibling ? tr("sibling ") : QString()) + trace.taskName(other);
-}
-
-// The Failed event that started an error's path (the event itself, or what an ErrorPropagated names).
-EventId failureOf(const Trace &trace, EventId id)
-{
-    for (int guard = 0; valid(trace, id) && guard < 4; ++guard) {
-        if (trace.at(id).kind == EventKind::Failed)
-            return id;
-        id = trace.at(id).cause;
-    }
-    return NoId;
 }
 
 // Names of the tasks (other than `except`) that the cancel requests caused by `cause` reached.
@@ -78,7 +51,7 @@ QStringList cancelledBy(const Trace &trace, EventId cause, TaskId except)
 
 QString requestTarget(const Trace &trace, const TraceEvent &r)
 {
-    return r.scope >= 0 ? CauseChain::scopeLabel(trace, r.scope) : trace.taskName(r.task);
+    return r.scope >= 0 ? TraceQuery::scopeLabel(trace, r.scope) : trace.taskName(r.task);
 }
 
 void addRequestReason(std::vector<CauseStep> &steps, const Trace &trace, EventId request, TaskId subject,
@@ -94,7 +67,7 @@ bool addLinkedReason(std::vector<CauseStep> &steps, const Trace &trace, const Tr
     const QString target = requestTarget(trace, r);
     switch (c.kind) {
     case EventKind::TimerFired:
-        steps.push_back({connective, tr("the deadline of %1 passed at t=%2").arg(CauseChain::scopeLabel(trace, c.scope)).arg(c.time), r.cause, NoId});
+        steps.push_back({connective, tr("the deadline of %1 passed at t=%2").arg(TraceQuery::scopeLabel(trace, c.scope)).arg(c.time), r.cause, NoId});
         return true;
     case EventKind::Completed: {
         const bool helper = r.scope >= 0 && kindOf(trace, r.scope) == ScopeKind::Helper;
@@ -108,7 +81,7 @@ bool addLinkedReason(std::vector<CauseStep> &steps, const Trace &trace, const Tr
         const EventId failed = failureOf(trace, r.cause);
         const QString error = valid(trace, failed) ? trace.string(trace.at(failed).text) : QString();
         const ScopeId where = c.kind == EventKind::ErrorPropagated ? c.scope : r.scope;
-        const QString place = where >= 0 ? CauseChain::scopeLabel(trace, where) : target;
+        const QString place = where >= 0 ? TraceQuery::scopeLabel(trace, where) : target;
         steps.push_back({connective, tr("%1 failed with %2 and %3 cancels the rest on an error").arg(who(trace, c.task, subject), error, place),
                          valid(trace, failed) ? failed : r.cause, c.task});
         return true;
@@ -154,13 +127,13 @@ void addRequestReason(std::vector<CauseStep> &steps, const Trace &trace, EventId
     const EventId wake = lastResume(trace, by, request);
     if (valid(trace, wake) && valid(trace, trace.at(wake).cause) && trace.at(trace.at(wake).cause).kind == EventKind::TimerFired) {
         const TraceEvent &timer = trace.at(trace.at(wake).cause);
-        steps.push_back({connective, tr("the deadline of %1 passed at t=%2, so %3").arg(CauseChain::scopeLabel(trace, timer.scope)).arg(timer.time).arg(text),
+        steps.push_back({connective, tr("the deadline of %1 passed at t=%2, so %3").arg(TraceQuery::scopeLabel(trace, timer.scope)).arg(timer.time).arg(text),
                          trace.at(wake).cause, by});
         return;
     }
     steps.push_back({connective, text, request, by});
     // A requester that was itself being cancelled passes the cancellation on.
-    const EventId upstream = CauseChain::cancelRequest(trace, by);
+    const EventId upstream = TraceQuery::cancelRequest(trace, by);
     if (valid(trace, upstream) && upstream < request) {
         steps.push_back({tr(", because "), tr("%1 was itself asked to stop at t=%2").arg(trace.taskName(by)).arg(trace.at(upstream).time), upstream, by});
         addRequestReason(steps, trace, upstream, by, tr(": "), depth + 1);
@@ -192,7 +165,7 @@ void addLatency(std::vector<CauseStep> &steps, const Trace &trace, TaskId task, 
     }
     QString text = tr("%1 ticks after it was asked to stop at t=%2").arg(e.time - r.time).arg(r.time);
     if (protector >= 0 && protectedUntil >= 0)
-        text += tr(": it was inside %1 until t=%2").arg(CauseChain::scopeLabel(trace, protector)).arg(protectedUntil);
+        text += tr(": it was inside %1 until t=%2").arg(TraceQuery::scopeLabel(trace, protector)).arg(protectedUntil);
     else if (delivered > r.time)
         text += tr(": the cancellation reached it only at t=%1").arg(delivered);
     else if (delivered >= 0 && e.time > delivered)
@@ -213,7 +186,7 @@ void addFailureReason(std::vector<CauseStep> &steps, const Trace &trace, TaskId 
     if (grouped == NoId)
         return;
     const TraceEvent &g = trace.at(grouped);
-    const QString scope = CauseChain::scopeLabel(trace, g.scope);
+    const QString scope = TraceQuery::scopeLabel(trace, g.scope);
     QStringList children;
     EventId first = NoId;
     TaskId firstTask = NoId;
@@ -258,12 +231,12 @@ void addErrorPath(std::vector<CauseStep> &steps, const Trace &trace, EventId fai
         const TaskId parent = parentOf(trace, task);
         if (parent < 0) {
             steps.push_back({tr("; "), tr("it escaped from %1, the root task").arg(trace.taskName(task)), failed, NoId});
-        } else if (const EventId pe = CauseChain::endEvent(trace, parent); valid(trace, pe) && trace.at(pe).kind == EventKind::Completed) {
+        } else if (const EventId pe = TraceQuery::endEvent(trace, parent); valid(trace, pe) && trace.at(pe).kind == EventKind::Completed) {
             steps.push_back({tr("; "), tr("the error did not propagate: %1 completed with %2").arg(trace.taskName(parent), trace.string(trace.at(pe).text)), pe, parent});
         }
         return;
     }
-    QString text = tr("the error reached %1").arg(CauseChain::scopeLabel(trace, scope));
+    QString text = tr("the error reached %1").arg(TraceQuery::scopeLabel(trace, scope));
     // The scope's owner is interrupted too (its body), but the reader wants the siblings.
     const TaskId owner = ownerOf(trace, scope);
     QStringList cancelled = cancelledBy(trace, reached, task) + cancelledBy(trace, failed, task);
@@ -273,7 +246,7 @@ void addErrorPath(std::vector<CauseStep> &steps, const Trace &trace, EventId fai
         text += tr(" and cancelled %1").arg(cancelled.join(tr(", ")));
     steps.push_back({tr("; "), text, reached, NoId});
 
-    const EventId ownerEnd = CauseChain::endEvent(trace, owner);
+    const EventId ownerEnd = TraceQuery::endEvent(trace, owner);
     if (!valid(trace, ownerEnd) || depth > 8)
         return;
     const TraceEvent &oe = trace.at(ownerEnd);
@@ -294,71 +267,13 @@ void addErrorPath(std::vector<CauseStep> &steps, const Trace &trace, EventId fai
 
 } // namespace
 
-QString CauseChain::scopeLabel(const Trace &trace, ScopeId scope)
-{
-    const QString name = trace.scopeName(scope);
-    // A helper's name already says what it is ("wait_any()"); the others get their kind.
-    if (kindOf(trace, scope) == ScopeKind::Helper)
-        return name;
-    return QStringLiteral("%1 '%2'").arg(QLatin1String(toString(kindOf(trace, scope))), name);
-}
-
-bool CauseChain::scopeContains(const Trace &trace, ScopeId outer, ScopeId inner)
-{
-    const auto &scopes = trace.scopes();
-    for (size_t guard = 0; inner >= 0 && guard <= scopes.size(); ++guard) {
-        if (inner == outer)
-            return true;
-        if (size_t(inner) >= scopes.size())
-            return false;
-        inner = scopes[size_t(inner)].parent;
-    }
-    return false;
-}
-
-EventId CauseChain::endEvent(const Trace &trace, TaskId task)
-{
-    if (task < 0)
-        return NoId;
-    for (EventId i = trace.size() - 1; i >= 0; --i)
-        if (trace.at(i).task == task && isEnd(trace.at(i).kind))
-            return i;
-    return NoId;
-}
-
-EventId CauseChain::cancelRequest(const Trace &trace, TaskId task)
-{
-    if (task < 0)
-        return NoId;
-    EventId aimed = NoId;
-    bool spawned = false;
-    ScopeId scope = NoId;
-    for (EventId i = 0; i < trace.size(); ++i) {
-        const TraceEvent &e = trace.at(i);
-        if (e.task == task && (e.kind == EventKind::Spawned || e.kind == EventKind::Moved)) {
-            spawned = true;
-            scope = e.scope;
-        } else if (e.task == task && isEnd(e.kind)) {
-            break;
-        } else if (e.kind == EventKind::CancelDelivered && e.task == task && valid(trace, e.cause)
-                   && trace.at(e.cause).kind == EventKind::CancelRequested) {
-            // What actually reached it wins over what merely aimed at it (a shield filters those).
-            return e.cause;
-        } else if (aimed == NoId && spawned && e.kind == EventKind::CancelRequested
-                   && (e.task == task || (e.task == NoId && scope >= 0 && scopeContains(trace, e.scope, scope)))) {
-            aimed = i;
-        }
-    }
-    return aimed;
-}
-
 std::vector<CauseStep> CauseChain::explain(const Trace &trace, TaskId task)
 {
     std::vector<CauseStep> steps;
     if (task < 0 || size_t(task) >= trace.tasks().size())
         return steps;
-    const EventId end = endEvent(trace, task);
-    const EventId request = cancelRequest(trace, task);
+    const EventId end = TraceQuery::endEvent(trace, task);
+    const EventId request = TraceQuery::cancelRequest(trace, task);
     if (end == NoId) {
         steps.push_back({{}, tr("has not ended yet"), NoId, NoId});
         if (request != NoId) {
@@ -384,7 +299,7 @@ std::vector<CauseStep> CauseChain::explain(const Trace &trace, TaskId task)
             addRequestReason(steps, trace, request, task, tr(" because "), 0);
             for (EventId i = request + 1; i < end; ++i)
                 if (trace.at(i).task == task && trace.at(i).kind == EventKind::ScopeExited && trace.string(trace.at(i).text).startsWith(QLatin1String("caught")))
-                    steps.push_back({tr("; "), tr("%1 caught the cancellation").arg(scopeLabel(trace, trace.at(i).scope)), i, NoId});
+                    steps.push_back({tr("; "), tr("%1 caught the cancellation").arg(TraceQuery::scopeLabel(trace, trace.at(i).scope)), i, NoId});
         }
         const QStringList losers = cancelledBy(trace, end, task);
         if (!losers.isEmpty())

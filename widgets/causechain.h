@@ -30,16 +30,6 @@ public:
     static QString sentence(const engine::Trace &trace, engine::TaskId task);
     /// The steps joined by their connectives.
     static QString join(const std::vector<CauseStep> &steps);
-
-    /// The event that ended `task` (Completed, Failed or Cancelled), or NoId while it runs.
-    static engine::EventId endEvent(const engine::Trace &trace, engine::TaskId task);
-    /// The cancel request that reached `task` (the one delivered to it, else the first aimed at
-    /// it or at a scope around it), or NoId.
-    static engine::EventId cancelRequest(const engine::Trace &trace, engine::TaskId task);
-    /// "nursery 'open_nursery()'", "wait_any()", "timeout 'move_on_after(2)'".
-    static QString scopeLabel(const engine::Trace &trace, engine::ScopeId scope);
-    /// `inner` is `outer` or nested inside it.
-    static bool scopeContains(const engine::Trace &trace, engine::ScopeId outer, engine::ScopeId inner);
 };
 
 } // namespace widgets

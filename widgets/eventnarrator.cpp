@@ -1,6 +1,6 @@
 #include "eventnarrator.h"
 
-#include "causechain.h"
+#include "tracequery.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -102,11 +102,11 @@ QStringList aliveIn(const Trace &trace, ScopeId scope, EventId before, TaskId re
     }
     std::vector<bool> reached(count, false);
     for (size_t t = 0; t < count; ++t)
-        reached[t] = alive[t] && where[t] >= 0 && CauseChain::scopeContains(trace, scope, where[t]);
+        reached[t] = alive[t] && where[t] >= 0 && TraceQuery::scopeContains(trace, scope, where[t]);
     for (ScopeId s = 0; size_t(s) < trace.scopes().size(); ++s) {
         const TaskId owner = trace.scopes()[size_t(s)].owner;
         if (open[size_t(s)] && owner >= 0 && size_t(owner) < count && alive[size_t(owner)] && wait[size_t(owner)] != WaitReason::Children
-            && CauseChain::scopeContains(trace, scope, s))
+            && TraceQuery::scopeContains(trace, scope, s))
             reached[size_t(owner)] = true;
     }
     QStringList names;
@@ -121,12 +121,12 @@ QString cancelRequested(const Trace &trace, const TraceEvent &e, EventId id)
     QString targets = trace.taskName(e.task);
     if (e.task < 0) {
         const QStringList names = aliveIn(trace, e.scope, id, e.other);
-        targets = names.isEmpty() ? tr("everything in %1").arg(CauseChain::scopeLabel(trace, e.scope)) : listOf(names);
+        targets = names.isEmpty() ? tr("everything in %1").arg(TraceQuery::scopeLabel(trace, e.scope)) : listOf(names);
     }
     const QString why = trace.string(e.text);
     if (valid(trace, e.cause)) {
         const TraceEvent &c = trace.at(e.cause);
-        const QString actor = e.scope >= 0 ? CauseChain::scopeLabel(trace, e.scope) : trace.taskName(e.other);
+        const QString actor = e.scope >= 0 ? TraceQuery::scopeLabel(trace, e.scope) : trace.taskName(e.other);
         const QString reason = c.kind == EventKind::TimerFired ? tr("its deadline passed") : why;
         return reason.isEmpty() ? tr("%1 asked %2 to stop.").arg(actor, targets) : tr("%1 asked %2 to stop because %3.").arg(actor, targets, reason);
     }
@@ -194,7 +194,7 @@ QString EventNarrator::text(const Trace &trace, EventId id)
     const TraceEvent &e = trace.at(id);
     const QString name = trace.taskName(e.task);
     const QString text = trace.string(e.text);
-    const QString scope = e.scope >= 0 ? CauseChain::scopeLabel(trace, e.scope) : QString();
+    const QString scope = e.scope >= 0 ? TraceQuery::scopeLabel(trace, e.scope) : QString();
     switch (e.kind) {
     case EventKind::Spawned:
         if (e.other < 0)
@@ -227,7 +227,7 @@ QString EventNarrator::text(const Trace &trace, EventId id)
     case EventKind::TimerSet: return tr("%1 sets its deadline to t=%2.").arg(scope).arg(e.value);
     case EventKind::TimerFired: return tr("%1 reaches its deadline.").arg(scope);
     case EventKind::Moved:
-        return tr("%1 moves from %2 to %3.").arg(name, CauseChain::scopeLabel(trace, ScopeId(e.value)), scope);
+        return tr("%1 moves from %2 to %3.").arg(name, TraceQuery::scopeLabel(trace, ScopeId(e.value)), scope);
     }
     return trace.format(e);
 }

@@ -3,6 +3,7 @@
 #include "causechain.h"
 #include "eventnarrator.h"
 #include "timelinemodel.h"
+#include "tracequery.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -149,7 +150,7 @@ void InspectorPanel::refresh()
     const TaskTimeline &t = m_model->task(m_task);
     QString title = QStringLiteral("<b>%1</b>").arg(m_model->taskName(m_task).toHtmlEscaped());
     if (t.scope >= 0)
-        title += tr(" in %1").arg(CauseChain::scopeLabel(*m_model->trace(), t.scope).toHtmlEscaped());
+        title += tr(" in %1").arg(TraceQuery::scopeLabel(*m_model->trace(), t.scope).toHtmlEscaped());
     title += QStringLiteral(" · ") + m_model->stateText(m_task).toHtmlEscaped();
     m_title->setText(title);
     const QString text = t.endEvent >= 0 ? m_model->trace()->string(m_model->trace()->at(t.endEvent).text) : QString();

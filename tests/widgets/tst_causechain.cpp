@@ -6,6 +6,7 @@
 #include "testruns.h"
 
 #include "widgets/causechain.h"
+#include "widgets/tracequery.h"
 
 #include <QTest>
 
@@ -92,13 +93,13 @@ private slots:
         const TaskId a = scenarioruns::taskNamed(trace, "A"), b = scenarioruns::taskNamed(trace, "B");
         const std::vector<widgets::CauseStep> steps = CauseChain::explain(trace, b);
         QCOMPARE(steps.size(), size_t(2));
-        QCOMPARE(steps[0].event, CauseChain::endEvent(trace, b));
+        QCOMPARE(steps[0].event, widgets::TraceQuery::endEvent(trace, b));
         QCOMPARE(trace.at(steps[0].event).kind, EventKind::Cancelled);
         QCOMPARE(steps[1].task, a);
         QCOMPARE(trace.at(steps[1].event).kind, EventKind::Completed);
         QCOMPARE(trace.at(steps[1].event).task, a);
-        QCOMPARE(trace.at(CauseChain::cancelRequest(trace, b)).kind, EventKind::CancelRequested);
-        QCOMPARE(CauseChain::cancelRequest(trace, a), NoId);
+        QCOMPARE(trace.at(widgets::TraceQuery::cancelRequest(trace, b)).kind, EventKind::CancelRequested);
+        QCOMPARE(widgets::TraceQuery::cancelRequest(trace, a), NoId);
     }
 
     void aShieldedTaskNamesItsShieldAndLatency()
@@ -117,7 +118,7 @@ private slots:
         rt->scheduler().advanceTo(0);
         const TaskId b = scenarioruns::taskNamed(rt->trace(), "B");
         QVERIFY(b != NoId);
-        QCOMPARE(CauseChain::endEvent(rt->trace(), b), NoId);
+        QCOMPARE(widgets::TraceQuery::endEvent(rt->trace(), b), NoId);
         QCOMPARE(CauseChain::sentence(rt->trace(), b), QStringLiteral("has not ended yet"));
         QVERIFY(CauseChain::explain(rt->trace(), 99).empty());
     }
