@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "apptheme.h"
+#include "insightdocks.h"
 #include "presentationmode.h"
 #include "recentfilesmenu.h"
 #include "runcontroller.h"
@@ -29,6 +30,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -47,7 +49,11 @@ MainWindow::MainWindow(QWidget *parent)
     , m_presentation(new PresentationMode(this))
 {
     setWindowTitle(tr("Taskscope"));
-    resize(1280, 760);
+    // Most of the screen on first start (a saved geometry replaces it): the timeline needs width.
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        resize(screen->availableSize() * 0.92);
+    else
+        resize(1400, 860);
     AppTheme::apply(m_settings.theme());
 
     m_header->setWordWrap(true);
@@ -84,6 +90,9 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createTimeTravel();
     createEditorAndBrowser();
+    m_insight = new InsightDocks(this, m_controller, m_panel);
+    m_presentation->keepVisible(m_insight->narrativeDock());
+    arrangeDocks();
     runReplaced();
     runChanged();
     restoreLayout();
@@ -199,6 +208,23 @@ void MainWindow::setPresenting(bool on)
         QApplication::setPalette(AppTheme::highContrast());
     else
         AppTheme::apply(m_settings.theme());
+}
+
+void MainWindow::arrangeDocks()
+{
+    // The first-run layout (a saved one replaces it): scenarios on the left; inspector, scheduler
+    // and the scenario text as tabs on the right; the narrative under the timeline.
+    auto *inspector = m_insight->inspectorDock();
+    auto *scheduler = findChild<QDockWidget *>(QStringLiteral("schedulerDock"));
+    auto *browser = findChild<QDockWidget *>(QStringLiteral("browserDock"));
+    if (scheduler)
+        tabifyDockWidget(inspector, scheduler);
+    if (m_editorDock)
+        tabifyDockWidget(inspector, m_editorDock);
+    inspector->raise();
+    if (browser)
+        resizeDocks({browser, inspector}, {230, 380}, Qt::Horizontal);
+    resizeDocks({m_insight->narrativeDock()}, {150}, Qt::Vertical);
 }
 
 void MainWindow::restoreLayout()
@@ -393,7 +419,6 @@ void MainWindow::createEditorAndBrowser()
     m_editorDock->setWidget(m_editor);
     addDockWidget(Qt::LeftDockWidgetArea, browserDock);
     addDockWidget(Qt::RightDockWidgetArea, m_editorDock);
-    resizeDocks({browserDock, m_editorDock}, {240, 400}, Qt::Horizontal);
 
     connect(m_browser, &widgets::ScenarioBrowser::builtinActivated, this, &MainWindow::openBuiltin);
     connect(m_browser, &widgets::ScenarioBrowser::fileActivated, this, &MainWindow::openFile);

@@ -12,6 +12,7 @@ class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class InsightDocks;
 class PresentationMode;
 class RunController;
 
@@ -48,6 +49,7 @@ public:
     widgets::SchedulerPanel *schedulerPanel() const { return m_scheduler; }
     widgets::ScenarioEditor *editor() const { return m_editor; }
     widgets::ScenarioBrowser *browser() const { return m_browser; }
+    InsightDocks *insight() const { return m_insight; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -65,6 +67,7 @@ private:
     QMenu *createThemeMenu();
     void setTheme(AppSettings::Theme theme);
     void setPresenting(bool on);
+    void arrangeDocks();
     void restoreLayout();
     void showShortcuts();
     bool openLast();
@@ -86,6 +89,7 @@ private:
     QLabel *m_outcome = nullptr;
     QLabel *m_expectations = nullptr;
     PresentationMode *m_presentation = nullptr;
+    InsightDocks *m_insight = nullptr;
     AppSettings m_settings;
     widgets::ScenarioBrowser *m_browser = nullptr;
     widgets::ScenarioEditor *m_editor = nullptr;

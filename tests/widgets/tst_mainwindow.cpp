@@ -4,6 +4,7 @@
 #include "appsettings.h"
 #include "apptheme.h"
 #include "mainwindow.h"
+#include "insightdocks.h"
 #include "presentationmode.h"
 #include "runcontroller.h"
 #include "shortcutsdialog.h"
@@ -11,6 +12,9 @@
 #include "scenarios/scenariorun.h"
 #include "widgets/clockcontrols.h"
 #include "widgets/durationedit.h"
+#include "widgets/inspectorpanel.h"
+#include "widgets/narrativemodel.h"
+#include "widgets/narrativeview.h"
 #include "widgets/runscrubber.h"
 #include "widgets/schedulermodel.h"
 #include "widgets/schedulerpanel.h"
@@ -326,6 +330,32 @@ private slots:
         const QStringList rows = ShortcutsDialog::rows(w.menuBar());
         QVERIFY(rows.contains(QStringLiteral("Presentation mode\tF5, Ctrl+Shift+P")));
         QVERIFY(std::any_of(rows.begin(), rows.end(), [](const QString &r) { return r.startsWith(QStringLiteral("Open…\t")); }));
+    }
+
+    void theNarrativeAndTheInspectorFollowTheRunAndMoveThePlayhead()
+    {
+        MainWindow w;
+        w.openInitial({});   // the race: A wins at t=1, B is cancelled
+        RunController *c = w.controller();
+        c->runToEnd();
+        widgets::InspectorPanel *inspector = w.insight()->inspector();
+        widgets::NarrativeView *narrative = w.insight()->narrative();
+        QCOMPARE(inspector->task(), c->run()->rootTask());
+        QCOMPARE(narrative->model()->rowCount(), c->run()->trace().size());
+
+        const engine::TaskId b = 2;
+        w.panel()->selectTask(b);
+        QCOMPARE(inspector->task(), b);
+        QVERIFY2(inspector->whyText().contains(QStringLiteral("A")), qPrintable(inspector->whyText()));
+
+        // Clicking the sentence of event 5 (t=0) replays the run to it: the playhead moves back.
+        const quint64 before = c->steps();
+        emit narrative->eventActivated(5, 0);
+        QVERIFY(c->steps() < before);
+        QCOMPARE(c->now(), engine::Tick(0));
+        QVERIFY(c->run()->trace().size() > 5);
+        QCOMPARE(narrative->model()->rowCount(), c->run()->trace().size());
+        QCOMPARE(inspector->task(), b);   // the selection survives the replay
     }
 
     void theScrubberAndTheSchedulerPanelFollowTheRun()
