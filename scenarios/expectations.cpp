@@ -16,12 +16,15 @@ QString actualText(const engine::Runtime &rt, engine::TaskId id, const TaskExpec
 {
     const engine::TaskState state = rt.state(id);
     if (!engine::isFinal(state))
-        return QStringLiteral("still %1 at t=%2").arg(QLatin1String(engine::toString(state))).arg(rt.now());
+        return QStringLiteral("still %1 at t=%2").arg(QLatin1String(engine::toString(state))).arg(rt.now())
+            + (te.cancelling ? QStringLiteral(" with cancelling() = %1").arg(rt.cancelling(id)) : QString());
     QString text = QStringLiteral("%1 at t=%2").arg(QLatin1String(engine::toString(state))).arg(rt.endTime(id));
     if (te.result && state == engine::TaskState::Completed)
         text += QStringLiteral(" with result ") + engine::describeValue(rt.result(id));
     if (te.error && state == engine::TaskState::Failed)
         text += QStringLiteral(" with error ") + errorText(rt, id);
+    if (te.cancelling)
+        text += QStringLiteral(" with cancelling() = %1").arg(rt.cancelling(id));
     return text;
 }
 
@@ -36,6 +39,8 @@ QString expectedText(const TaskExpectation &te)
         parts << QStringLiteral("with result ") + *te.result;
     if (te.error)
         parts << QStringLiteral("with error ") + *te.error;
+    if (te.cancelling)
+        parts << QStringLiteral("with cancelling() = %1").arg(*te.cancelling);
     return parts.join(QLatin1Char(' '));
 }
 
@@ -49,6 +54,8 @@ bool holds(const engine::Runtime &rt, engine::TaskId id, const TaskExpectation &
     if (te.result && (state != engine::TaskState::Completed || engine::describeValue(rt.result(id)) != *te.result))
         return false;
     if (te.error && (state != engine::TaskState::Failed || errorText(rt, id) != *te.error))
+        return false;
+    if (te.cancelling && rt.cancelling(id) != *te.cancelling)
         return false;
     return true;
 }

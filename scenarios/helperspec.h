@@ -31,6 +31,7 @@ enum class OptionType : quint8 {
     Value,      ///< any YAML value (a task result, e.g. a fallback)
     Durations,  ///< a list of durations (explicit retry delays)
     TextList,   ///< a list of words (error type names to catch)
+    Map,        ///< a map of names (`keys`) to maps of typed `fields` (concurry's per-method settings)
 };
 
 /// One option of a helper node (a key of its map form).
@@ -45,6 +46,14 @@ struct OptionSpec
     double max = std::numeric_limits<qint32>::max();       ///< Int, Number
     bool zeroAllowed = true;                               ///< Int: `limit: 0` is an error when false
     bool required = false;                                 ///< the node must give it
+    /// Map: the settings each entry holds, with their types and defaults (a key left out of an
+    /// entry takes the field's default).
+    std::vector<OptionSpec> fields;
+    /// Map: what a key names ("method"), for messages.
+    QString keyWord;
+    /// Map: the keys the node allows besides `*` (the entry for every other key), read from the
+    /// parsed node once its children are known (a worker's methods); null: any key.
+    QStringList (*keys)(const Node &node) = nullptr;
 };
 
 /// What a helper's children are.

@@ -57,6 +57,25 @@ void cancelByName(engine::Ctx ctx, const QString &name)
         ctx.rt->cancelTask(task, ctx.task, why);
 }
 
+// try: <steps> / except CancelledError: pass. The cancel request stays counted (asyncio code that
+// means to carry on calls uncancel() next); level-triggered libraries raise it again at the next
+// checkpoint.
+QCoro::Task<void> runCatchingCancel(engine::Ctx ctx, std::shared_ptr<const Node> node, const Steps *steps)
+{
+    bool caught = false;
+    try {
+        QCoro::Task<MaybeValue> run = runSteps(ctx, node, steps);
+        co_await run;
+    } catch (...) {
+        if (!engine::isCancelled(std::current_exception()))
+            throw;
+        caught = true;
+    }
+    if (caught)
+        ctx.rt->record(engine::EventKind::ValueEmitted, ctx.task, engine::NoId, engine::NoId, engine::NoId,
+                       QStringLiteral("caught CancelledError (cancelling() = %1)").arg(ctx.rt->cancelling(ctx.task)));
+}
+
 // One step that may suspend. Returns a value only for `return`.
 QCoro::Task<MaybeValue> runStep(engine::Ctx ctx, std::shared_ptr<const Node> node, const Step *step)
 {
@@ -130,6 +149,21 @@ QCoro::Task<MaybeValue> runStep(engine::Ctx ctx, std::shared_ptr<const Node> nod
         if (!env.reportStarted(ctx.task, step->value))
             throw stepError(QStringLiteral("started: this task was not started with nursery.start"), ctx);
         break;
+    case Step::Kind::Uncancel: {
+        const int left = ctx.rt->uncancel(ctx.task);
+        ctx.rt->record(engine::EventKind::ValueEmitted, ctx.task, engine::NoId, engine::NoId, engine::NoId,
+                       QStringLiteral("uncancel() -> %1").arg(left));
+        break;
+    }
+    case Step::Kind::Cancelling:
+        ctx.rt->record(engine::EventKind::ValueEmitted, ctx.task, engine::NoId, engine::NoId, engine::NoId,
+                       QStringLiteral("cancelling() = %1").arg(ctx.rt->cancelling(ctx.task)));
+        break;
+    case Step::Kind::CatchCancel: {
+        QCoro::Task<void> catching = runCatchingCancel(ctx, node, &step->nested);
+        co_await catching;
+        break;
+    }
     }
     co_return std::nullopt;
 }

@@ -43,6 +43,9 @@ const char *toString(Step::Kind kind)
     case Step::Kind::Repeat: return "repeat";
     case Step::Kind::Protect: return "protect";
     case Step::Kind::Started: return "started";
+    case Step::Kind::Uncancel: return "uncancel";
+    case Step::Kind::Cancelling: return "cancelling";
+    case Step::Kind::CatchCancel: return "catch_cancel";
     }
     return "?";
 }
@@ -79,6 +82,8 @@ QString describeStep(const Step &step)
         return QStringLiteral("repeat %1 × (%2)").arg(step.count).arg(describeSteps(step.nested));
     case Step::Kind::Protect:
         return QStringLiteral("protect (%1)").arg(describeSteps(step.nested));
+    case Step::Kind::CatchCancel:
+        return QStringLiteral("catch_cancel (%1)").arg(describeSteps(step.nested));
     case Step::Kind::Cancel:
     case Step::Kind::Acquire:
     case Step::Kind::Release:
@@ -88,6 +93,8 @@ QString describeStep(const Step &step)
     case Step::Kind::Wait:
         return word + QLatin1Char(' ') + step.target;
     case Step::Kind::Checkpoint:
+    case Step::Kind::Uncancel:
+    case Step::Kind::Cancelling:
         break;
     }
     return word;

@@ -36,6 +36,9 @@ struct Step
         Repeat,    ///< runs `nested` `count` times
         Protect,   ///< runs `nested` shielded from cancellation (trio shield, asyncgui disable_cancellation)
         Started,   ///< task_status.started(`value`) in a child started with nursery.start
+        Uncancel,     ///< asyncio task.uncancel() on the running task (the count left is noted)
+        Cancelling,   ///< notes asyncio task.cancelling() of the running task on its lane
+        CatchCancel,  ///< runs `nested`; a cancellation raised there is caught (try/except CancelledError)
     };
 
     Kind kind = Kind::Checkpoint;
@@ -102,6 +105,7 @@ struct TaskExpectation
     std::optional<engine::Tick> at;
     std::optional<QString> result;   ///< engine::describeValue text
     std::optional<QString> error;    ///< engine::Error::describe text
+    std::optional<int> cancelling;   ///< asyncio task.cancelling() once the run is over
 };
 
 /// The `expect` block.

@@ -288,6 +288,7 @@ std::shared_ptr<Node> ScenarioParser::readHelperNode(const YAML::Node &yaml, con
     node->helper = &spec;
     node->where = where(yaml);
     const std::optional<YAML::Node> children = readHelper(*node, kindEntry, spec);
+    std::vector<PendingKey> pendingKeys = std::exchange(m_pendingKeys, {});   // children may hold map options too
     if (!children)
         return nullptr;
     if (node->name.isEmpty()) {
@@ -309,6 +310,8 @@ std::shared_ptr<Node> ScenarioParser::readHelperNode(const YAML::Node &yaml, con
         }
     }
     --m_depth;
+    if (ok)
+        checkPendingKeys(*node, std::move(pendingKeys));
     return ok ? node : nullptr;
 }
 
@@ -372,97 +375,6 @@ std::optional<YAML::Node> ScenarioParser::readHelper(Node &node, const Entry &ki
         return std::nullopt;
     }
     return count ? children : YAML::Node(YAML::NodeType::Sequence);
-}
-
-std::optional<QVariant> ScenarioParser::readOption(const OptionSpec &spec, const Entry &entry)
-{
-    const bool plain = entry.value.IsScalar() && isPlainScalar(entry.value);
-    const QVariant v = plain ? toVariant(entry.value) : QVariant();
-    switch (spec.type) {
-    case OptionType::Int: {
-        if (v.typeId() != QMetaType::LongLong && v.typeId() != QMetaType::Int) {
-            error(valueWhere(entry), QStringLiteral("'%1' must be a whole number, not %2").arg(entry.key, describeKind(entry.value)));
-            return std::nullopt;
-        }
-        const qint64 n = v.toLongLong();
-        if (n == 0 && !spec.zeroAllowed) {
-            error(entry.value, QStringLiteral("'%1' must not be 0%2").arg(entry.key, spec.min < 0 ? QStringLiteral(" (use -1 for no limit)") : QString()));
-            return std::nullopt;
-        }
-        if (double(n) < spec.min || double(n) > spec.max) {
-            error(entry.value, QStringLiteral("'%1' must be between %2 and %3, not %4").arg(entry.key).arg(qint64(spec.min)).arg(qint64(spec.max)).arg(n));
-            return std::nullopt;
-        }
-        return QVariant(n);
-    }
-    case OptionType::Number: {
-        bool ok = false;
-        const double d = v.toDouble(&ok);
-        if (!ok || v.typeId() == QMetaType::Bool || v.typeId() == QMetaType::QString) {
-            error(valueWhere(entry), QStringLiteral("'%1' must be a number, not %2").arg(entry.key, describeKind(entry.value)));
-            return std::nullopt;
-        }
-        if (d < spec.min || d > spec.max) {
-            error(entry.value, QStringLiteral("'%1' must be between %2 and %3, not %4").arg(entry.key).arg(spec.min).arg(spec.max).arg(d));
-            return std::nullopt;
-        }
-        return QVariant(d);
-    }
-    case OptionType::Duration:
-        if (const std::optional<engine::Tick> d = readDuration(entry))
-            return QVariant(qint64(*d));
-        return std::nullopt;
-    case OptionType::Bool:
-        if (const std::optional<bool> b = readBool(entry))
-            return QVariant(*b);
-        return std::nullopt;
-    case OptionType::Text:
-        if (const std::optional<QString> t = readText(entry))
-            return QVariant(*t);
-        return std::nullopt;
-    case OptionType::Choice: {
-        const std::optional<QString> t = readText(entry);
-        if (!t)
-            return std::nullopt;
-        if (!spec.choices.contains(*t)) {
-            error(entry.value, QStringLiteral("unknown %1 '%2'").arg(entry.key, *t) + suggestionSuffix(*t, spec.choices));
-            return std::nullopt;
-        }
-        return QVariant(*t);
-    }
-    case OptionType::Value:
-        return toVariant(entry.value);
-    case OptionType::Durations:
-    case OptionType::TextList: {
-        if (!entry.value.IsSequence() && !entry.value.IsScalar()) {
-            error(valueWhere(entry), QStringLiteral("'%1' must be a list, not %2").arg(entry.key, describeKind(entry.value)));
-            return std::nullopt;
-        }
-        std::vector<YAML::Node> items;
-        if (entry.value.IsScalar())
-            items.push_back(entry.value);
-        else
-            for (const YAML::Node &item : entry.value)
-                items.push_back(item);
-        QVariantList list;
-        for (const YAML::Node &item : items) {
-            const Entry one{entry.key, entry.keyNode, item};
-            if (spec.type == OptionType::Durations) {
-                const std::optional<engine::Tick> d = readDuration(one);
-                if (!d)
-                    return std::nullopt;
-                list << QVariant(qint64(*d));
-            } else {
-                const std::optional<QString> t = readText(one);
-                if (!t)
-                    return std::nullopt;
-                list << QVariant(*t);
-            }
-        }
-        return QVariant(list);
-    }
-    }
-    return std::nullopt;
 }
 
 void ScenarioParser::checkProducer(const Node &child, const HelperSpec &spec)

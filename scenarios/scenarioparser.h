@@ -49,6 +49,15 @@ private:
     /// Reads a helper's name, options and body; returns its list of children (nullopt after an error).
     std::optional<YAML::Node> readHelper(Node &node, const Entry &kindEntry, const HelperSpec &spec);
     std::optional<QVariant> readOption(const OptionSpec &spec, const Entry &entry);
+    /// A name of a map option, checked against the node's names once its children are read.
+    struct PendingKey
+    {
+        const OptionSpec *spec = nullptr;
+        QString key;
+        SourceLocation where;
+    };
+    std::optional<QVariant> readMapOption(const OptionSpec &spec, const Entry &entry);
+    void checkPendingKeys(const Node &node, std::vector<PendingKey> pending);
     void readChildFlags(Node &node, const Entries &entries, const HelperSpec *parent);
     void checkProducer(const Node &child, const HelperSpec &spec);
     Steps readSteps(const Entry &entry, const StepPlace &place);
@@ -69,6 +78,7 @@ private:
     QHash<QString, int> m_autoNames;             // per helper kind: unnamed helpers numbered so far
     QHash<QString, Resource::Kind> m_resources;
     std::vector<Reference> m_cancelTargets;
+    std::vector<PendingKey> m_pendingKeys;       // map-option names of the helper being read
     int m_depth = 0;                             // helper nodes around the one being read
     bool m_depthReported = false;
     bool m_sizeReported = false;

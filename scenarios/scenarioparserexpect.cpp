@@ -11,7 +11,7 @@ namespace {
 
 const QStringList expectKeys{QStringLiteral("result"), QStringLiteral("error"), QStringLiteral("tasks")};
 const QStringList taskExpectKeys{QStringLiteral("outcome"), QStringLiteral("at"), QStringLiteral("result"),
-                                 QStringLiteral("error")};
+                                 QStringLiteral("error"), QStringLiteral("cancelling")};
 const QStringList outcomeNames{QStringLiteral("completed"), QStringLiteral("failed"), QStringLiteral("cancelled")};
 
 } // namespace
@@ -80,15 +80,21 @@ std::optional<TaskExpectation> ScenarioParser::readTaskExpectation(const Entry &
                                                                  : engine::TaskState::Cancelled;
         } else if (f.key == QLatin1String("at")) {
             te.at = readDuration(f);
+        } else if (f.key == QLatin1String("cancelling")) {
+            const QVariant n = f.value.IsScalar() && isPlainScalar(f.value) ? toVariant(f.value) : QVariant();
+            if ((n.typeId() != QMetaType::LongLong && n.typeId() != QMetaType::Int) || n.toLongLong() < 0 || n.toLongLong() > 65535)
+                error(valueWhere(f), QStringLiteral("'cancelling' must be a whole number of cancel requests (0 or more), not %1").arg(describeKind(f.value)));
+            else
+                te.cancelling = int(n.toLongLong());
         } else if (f.key == QLatin1String("result")) {
             te.result = readText(f);
         } else {
             te.error = readText(f);
         }
     }
-    if (!te.outcome && !te.at && !te.result && !te.error) {
+    if (!te.outcome && !te.at && !te.result && !te.error && !te.cancelling) {
         if (fields.empty())
-            error(valueWhere(entry), QStringLiteral("task '%1' expects nothing; give outcome, at, result or error").arg(entry.key));
+            error(valueWhere(entry), QStringLiteral("task '%1' expects nothing; give outcome, at, result, error or cancelling").arg(entry.key));
         return std::nullopt;
     }
     return te;

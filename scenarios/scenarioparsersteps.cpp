@@ -16,7 +16,10 @@ const QStringList stepKeys{QStringLiteral("sleep"), QStringLiteral("return"), QS
                            QStringLiteral("cancel"), QStringLiteral("acquire"), QStringLiteral("release"),
                            QStringLiteral("put"), QStringLiteral("get"), QStringLiteral("close"),
                            QStringLiteral("set"), QStringLiteral("wait"), QStringLiteral("repeat"),
-                           QStringLiteral("protect"), QStringLiteral("started")};
+                           QStringLiteral("protect"), QStringLiteral("started"), QStringLiteral("uncancel"),
+                           QStringLiteral("cancelling"), QStringLiteral("catch_cancel")};
+// Steps that take no value and may be written as a bare word (`- checkpoint`).
+const QStringList bareSteps{QStringLiteral("checkpoint"), QStringLiteral("uncancel"), QStringLiteral("cancelling")};
 const QStringList failKeys{QStringLiteral("type"), QStringLiteral("message")};
 const QStringList putKeys{QStringLiteral("queue"), QStringLiteral("value")};
 const QStringList repeatKeys{QStringLiteral("times"), QStringLiteral("steps")};
@@ -26,7 +29,7 @@ const QStringList resourceKinds{QStringLiteral("semaphore"), QStringLiteral("que
 
 Step::Kind stepKind(const QString &key)
 {
-    for (int k = 0; k <= int(Step::Kind::Started); ++k)
+    for (int k = 0; k <= int(Step::Kind::CatchCancel); ++k)
         if (key == QLatin1String(toString(Step::Kind(k))))
             return Step::Kind(k);
     return Step::Kind::Checkpoint;
@@ -149,10 +152,10 @@ std::optional<Step> ScenarioParser::readStep(const YAML::Node &yaml, const StepP
     if (yaml.IsScalar()) {
         // Bare words for the steps that need no value: `- checkpoint`, `- return` (None).
         const QString word = scalarText(yaml);
-        if (word == QLatin1String("checkpoint") || word == QLatin1String("return")) {
-            step.kind = word == QLatin1String("checkpoint") ? Step::Kind::Checkpoint : Step::Kind::Return;
+        if (bareSteps.contains(word) || word == QLatin1String("return")) {
+            step.kind = stepKind(word);
             if (step.kind == Step::Kind::Return && place.nesting > 0) {
-                error(yaml, QStringLiteral("'return' is not allowed inside repeat, protect or on_cancel; put it after them"));
+                error(yaml, QStringLiteral("'return' is not allowed inside repeat, protect, catch_cancel or on_cancel; put it after them"));
                 return std::nullopt;
             }
             return step;
@@ -192,7 +195,7 @@ bool ScenarioParser::readStepValue(Step &step, const Entry &e, const StepPlace &
         break;
     case Step::Kind::Return:
         if (place.nesting > 0)
-            error(e.keyNode, QStringLiteral("'return' is not allowed inside repeat, protect or on_cancel; put it after them"));
+            error(e.keyNode, QStringLiteral("'return' is not allowed inside repeat, protect, catch_cancel or on_cancel; put it after them"));
         step.value = toVariant(e.value);
         break;
     case Step::Kind::Emit:
@@ -208,8 +211,10 @@ bool ScenarioParser::readStepValue(Step &step, const Entry &e, const StepPlace &
     case Step::Kind::Fail:
         return readFail(step, e);
     case Step::Kind::Checkpoint:
+    case Step::Kind::Uncancel:
+    case Step::Kind::Cancelling:
         if (!e.value.IsNull())
-            error(e.value, QStringLiteral("'checkpoint' takes no value"));
+            error(e.value, QStringLiteral("'%1' takes no value").arg(e.key));
         break;
     case Step::Kind::Spawn: {
         if (!place.spawns) {
@@ -229,6 +234,7 @@ bool ScenarioParser::readStepValue(Step &step, const Entry &e, const StepPlace &
         break;
     case Step::Kind::Repeat:
     case Step::Kind::Protect:
+    case Step::Kind::CatchCancel:
         return readNested(step, e, place);
     case Step::Kind::Acquire:
     case Step::Kind::Release:
@@ -288,7 +294,7 @@ bool ScenarioParser::readNested(Step &step, const Entry &entry, const StepPlace 
 {
     StepPlace inner = place;
     ++inner.nesting;
-    if (step.kind == Step::Kind::Protect) {
+    if (step.kind == Step::Kind::Protect || step.kind == Step::Kind::CatchCancel) {
         step.nested = readSteps(entry, inner);
         return true;
     }

@@ -10,6 +10,7 @@
 #include "../effectpy/fiber.h"
 #include "../effectpy/foreachpar.h"
 #include "../effectpy/halfopencircuitbreaker.h"
+#include "../effectpy/mask.h"
 #include "../effectpy/mergeall.h"
 #include "../effectpy/queue.h"
 #include "../effectpy/race.h"

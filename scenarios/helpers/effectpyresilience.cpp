@@ -156,6 +156,20 @@ QCoro::Task<Value> uninterruptible(Ctx ctx, std::shared_ptr<const Node> node)
     co_return co_await running;
 }
 
+// f(restore) as the children in order: a child flagged `restore: true` is wrapped in restore(…).
+QCoro::Task<Value> uninterruptibleMask(Ctx ctx, std::shared_ptr<const Node> node)
+{
+    std::vector<ep::MaskStep> region;
+    for (size_t i = 0; i < node->children.size(); ++i)
+        region.push_back(ep::MaskStep{effectAt(*node, i), node->children[i]->flag(QStringLiteral("restore"))});
+    if (node->option(QStringLiteral("shielded")).toBool()) {
+        QCoro::Task<Value> intended = ep::uninterruptibleMaskShielded(ctx, std::move(region));
+        co_return co_await intended;
+    }
+    QCoro::Task<Value> running = ep::uninterruptibleMask(ctx, std::move(region));
+    co_return co_await running;
+}
+
 } // namespace
 
 void addEffectpyResilience(std::vector<HelperSpec> &table)
@@ -211,6 +225,14 @@ void addEffectpyResilience(std::vector<HelperSpec> &table)
                           build<uninterruptible>, 1, 1);
     un.options = {options::flag(QStringLiteral("shielded"), false, QStringLiteral("the intended behaviour: the child finishes, then the cancellation is delivered"))};
     table.push_back(un);
+
+    HelperSpec mask = entry("effectpy", "uninterruptible_mask", "scope",
+                            QStringLiteral("uninterruptibleMask(f) = uninterruptible(f(restore)): the children run in order as one effect in a task of its own, a child flagged restore in a fresh task of its own; the caller's cancellation is forwarded all the way down, so nothing is masked; value: the last child's value"),
+                            build<uninterruptibleMask>, 1, -1);
+    mask.childFlags = {QStringLiteral("restore")};
+    mask.options = {options::flag(QStringLiteral("shielded"), false,
+                                  QStringLiteral("the intended (Effect-TS) masking: the region runs in the caller, cancellation waits during unflagged children, restore children are interruptible"))};
+    table.push_back(mask);
 }
 
 } // namespace scenarios::libraries

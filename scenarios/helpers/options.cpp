@@ -70,6 +70,16 @@ OptionSpec value(const QString &key, const QString &brief)
     return make(key, OptionType::Value, QVariant(), brief);
 }
 
+OptionSpec perKey(const QString &key, const QString &keyWord, std::vector<OptionSpec> fields,
+                  QStringList (*keys)(const Node &node), const QString &brief)
+{
+    OptionSpec o = make(key, OptionType::Map, QVariantMap(), brief);
+    o.fields = std::move(fields);
+    o.keyWord = keyWord;
+    o.keys = keys;
+    return o;
+}
+
 OptionSpec required(OptionSpec spec)
 {
     spec.required = true;

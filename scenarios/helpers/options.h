@@ -19,6 +19,10 @@ OptionSpec choice(const QString &key, const QString &fallback, const QStringList
 OptionSpec text(const QString &key, QVariant fallback, const QString &brief);
 OptionSpec words(const QString &key, const QString &brief);
 OptionSpec value(const QString &key, const QString &brief);
+/// A map of names to settings: `key: {NAME: {field: v, …}, "*": {…}}`; each entry's fields are
+/// typed and defaulted by `fields`, the names are checked against `keys(node)` (null: any).
+OptionSpec perKey(const QString &key, const QString &keyWord, std::vector<OptionSpec> fields,
+                  QStringList (*keys)(const Node &node), const QString &brief);
 
 /// `spec`, marked as a key the node must give.
 OptionSpec required(OptionSpec spec);

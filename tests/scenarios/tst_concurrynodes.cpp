@@ -85,6 +85,79 @@ private slots:
     }
 
     void nodesRun() { checkOutcomeRow(); }
+
+    void workerRetriesEachMethodAsItsEntrySays_data()
+    {
+        addRunColumns();
+        // fetch (called twice) retries twice with waits 2 and 4; ping keeps the "*" default of no
+        // retries; the gather polls every tick, so it sees the last fetch failure at 7.
+        const QString head = QStringLiteral("  concurry.worker:\n    return_exceptions: true\n    polling: fixed\n    poll_interval: 1\n");
+        const QString calls = QStringLiteral(
+            "    children:\n"
+            "      - {task: fetch, steps: [{sleep: 1}, {fail: down}]}\n"
+            "      - {task: fetch#2, steps: [{sleep: 1}, {return: ok}]}\n"
+            "      - {task: ping, steps: [{sleep: 1}, {fail: no pong}]}\n");
+        QTest::newRow("per method") << scenario(head + QStringLiteral("    retries:\n      fetch: {num_retries: 2, retry_wait: 2, retry_jitter: 0}\n") + calls)
+                                    << "returned [ValueError('down'), 'ok', ValueError('no pong')]"
+                                    << QStringList{"t=1 fetch#2 completed 'ok'", "t=1 ping failed ValueError('no pong')",
+                                                   "t=9 fetch failed ValueError('down')", "t=9 main completed [ValueError('down'), 'ok', ValueError('no pong')]"};
+        // "*" gives every method not listed one linear retry after 1; fetch opts out.
+        QTest::newRow("star entry") << scenario(head + QStringLiteral("    retries:\n      '*': {num_retries: 1, retry_algorithm: linear, retry_wait: 1, retry_jitter: 0}\n      fetch: {num_retries: 0}\n") + calls)
+                                    << "returned [ValueError('down'), 'ok', ValueError('no pong')]"
+                                    << QStringList{"t=1 fetch failed ValueError('down')", "t=3 ping failed ValueError('no pong')",
+                                                   "t=3 main completed [ValueError('down'), 'ok', ValueError('no pong')]"};
+        // retry_on per method: fetch retries only ConnectionError, so its ValueError is final.
+        QTest::newRow("retry_on") << scenario(head + QStringLiteral("    retries:\n      '*': {num_retries: 1, retry_wait: 1, retry_jitter: 0}\n      fetch: {retry_on: [ConnectionError]}\n") + calls)
+                                  << "returned [ValueError('down'), 'ok', ValueError('no pong')]"
+                                  << QStringList{"t=1 fetch failed ValueError('down')", "t=3 ping failed ValueError('no pong')"};
+        // retry_until per method: ping must return pong; after 1 retry it gives up.
+        QTest::newRow("retry_until") << scenario(QStringLiteral("  concurry.worker:\n    polling: fixed\n    poll_interval: 1\n"
+                                                                "    retries: {ping: {num_retries: 1, retry_wait: 1, retry_jitter: 0, retry_until: pong}}\n"
+                                                                "    children: [{task: ping, steps: [{return: ping}]}]\n"))
+                                     << "raised RetryValidationError('Validation failed after 2 attempts')"
+                                     << QStringList{"t=1 ping failed RetryValidationError('Validation failed after 2 attempts')"};
+    }
+
+    void workerRetriesEachMethodAsItsEntrySays() { checkRunRow(); }
+
+    void workerRetrySettingsHaveConcurrysDefaults()
+    {
+        const auto node = rootOf(scenario(QStringLiteral("  concurry.worker:\n    retries: {fetch: {}}\n    children: [{task: fetch}]\n")));
+        QVERIFY(node);
+        QCOMPARE(node->option("retries").toMap().value("fetch").toMap(), QVariantMap());
+        const scenarios::OptionSpec *retries = node->helper->option(QStringLiteral("retries"));
+        QVERIFY(retries);
+        QStringList defaults;
+        for (const scenarios::OptionSpec &field : retries->fields)
+            defaults << QStringLiteral("%1=%2").arg(field.key, field.fallback.isValid() ? field.fallback.toString() : QStringLiteral("None"));
+        QCOMPARE(defaults, QStringList({"num_retries=0", "retry_algorithm=exponential", "retry_wait=1000", "retry_jitter=0.3",
+                                        "retry_on=None", "retry_until=None"}));
+        QVERIFY(!node->option("return_exceptions").toBool());
+        QVERIFY(rootOf(scenario(QStringLiteral("  concurry.worker:\n    - task: fetch\n")))->option("retries").toMap().isEmpty());
+    }
+
+    void badPerMethodRetriesAreReportedWhereTheyAre_data()
+    {
+        addDiagnosticColumns();
+        const QString calls = QStringLiteral("    children: [{task: fetch}, {task: ping}]\n");
+        auto worker = [&](const QString &retries) { return scenario(QStringLiteral("  concurry.worker:\n    retries:\n") + retries + calls); };
+        QTest::newRow("unknown method") << worker(QStringLiteral("      fecth: {num_retries: 1}\n"))
+                                        << "bad.yaml:5:7: unknown method 'fecth' in 'retries'; did you mean 'fetch'?";
+        QTest::newRow("unknown method, no near one") << worker(QStringLiteral("      upload: {num_retries: 1}\n"))
+                                                     << "bad.yaml:5:7: unknown method 'upload' in 'retries'; the methods are: *, fetch, ping";
+        QTest::newRow("unknown setting") << worker(QStringLiteral("      fetch: {num_retry: 1}\n"))
+                                         << "bad.yaml:5:15: unknown setting 'num_retry'; did you mean 'num_retries'?";
+        QTest::newRow("setting of the wrong type") << worker(QStringLiteral("      '*': {retry_wait: soon}\n"))
+                                                   << "bad.yaml:5:25: invalid duration 'soon'; expected whole ticks (e.g. 3), '250ms' or '2s'";
+        QTest::newRow("negative retries") << worker(QStringLiteral("      ping:\n        num_retries: -1\n"))
+                                          << "bad.yaml:6:22: 'num_retries' must be between 0 and 1000000, not -1";
+        QTest::newRow("settings not a map") << worker(QStringLiteral("      ping: 3\n"))
+                                            << "bad.yaml:5:13: the settings of method 'ping' must be a map (e.g. {num_retries: 1}), not '3'";
+        QTest::newRow("not a map") << scenario(QStringLiteral("  concurry.worker:\n    retries: [fetch]\n") + calls)
+                                   << "bad.yaml:4:14: 'retries' must be a map of method names to their settings, not a list";
+    }
+
+    void badPerMethodRetriesAreReportedWhereTheyAre() { checkDiagnosticRow(); }
 };
 
 QTEST_GUILESS_MAIN(TestConcurryNodes)

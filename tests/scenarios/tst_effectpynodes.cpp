@@ -34,7 +34,7 @@ private slots:
             "effectpy.zip_par", "effectpy.race", "effectpy.race_first", "effectpy.race_all", "effectpy.for_each_par",
             "effectpy.merge_all", "effectpy.timeout", "effectpy.sleep", "effectpy.current_time", "effectpy.merge_streams",
             "effectpy.fork", "effectpy.retry", "effectpy.repeat", "effectpy.catch_all", "effectpy.circuit_breaker",
-            "effectpy.acquire_release", "effectpy.ensuring", "effectpy.scoped", "effectpy.uninterruptible", "effectpy.stream"};
+            "effectpy.acquire_release", "effectpy.ensuring", "effectpy.scoped", "effectpy.uninterruptible", "effectpy.uninterruptible_mask", "effectpy.stream"};
         checkRegistered(QStringLiteral("effectpy"), expected);
         if (QTest::currentTestFailed())
             return;
@@ -114,6 +114,19 @@ private slots:
                                            << "raised Failure('A')" << QStringList{"t=1 B cancelled"};
         QTest::newRow("race") << node("effectpy.race", {}, failA) << "raised Failure('A')" << QStringList{"t=1 B cancelled"};
         QTest::newRow("race_first") << node("effectpy.race_first", {}) << "returned 'B'" << QStringList{"t=1 A cancelled"};
+        // uninterruptibleMask under a timeout of 1, during the masked setup (S 0-2; W restored 2-6).
+        auto masked = [](const QString &options) {
+            return scenario("effectpy", QStringLiteral("  effectpy.timeout:\n    seconds: 1\n    children:\n"
+                                                       "      - effectpy.uninterruptible_mask:\n          name: M\n") + options
+                                            + QStringLiteral("          children:\n"
+                                                             "            - {task: S, steps: [{sleep: 2}]}\n"
+                                                             "            - {task: W, restore: true, steps: [{sleep: 4}, {return: W}]}\n"));
+        };
+        QTest::newRow("uninterruptible_mask masks nothing") << masked(QString()) << "returned None"
+                                                            << QStringList{"t=1 uninterruptibleMask cancelled", "t=1 M cancelled", "t=1 main completed"};
+        QTest::newRow("uninterruptible_mask shielded") << masked(QStringLiteral("          shielded: true\n")) << "returned None"
+                                                       << QStringList{"t=2 M cancelled", "t=2 main completed"};
+
         QTest::newRow("race_first empty") << scenario("effectpy", "  effectpy.race_first: {children: []}\n")
                                           << "raised RuntimeError('race_first on empty iterable')" << QStringList{};
         QTest::newRow("race_all") << node("effectpy.race_all", {}) << "returned [1, 'B']" << QStringList{"t=1 A cancelled"};

@@ -41,6 +41,12 @@ private Q_SLOTS:
                 const qsizetype at = section < 0 ? -1 : m_text.indexOf(QLatin1Char('`') + option.key, section);
                 if (at < 0 || at > end)
                     missing << spec.name + QLatin1Char('.') + option.key;
+                // A map option's settings are documented in the same section.
+                for (const OptionSpec &field : option.fields) {
+                    const qsizetype fieldAt = section < 0 ? -1 : m_text.indexOf(QLatin1Char('`') + field.key, section);
+                    if (fieldAt < 0 || fieldAt > end)
+                        missing << spec.name + QLatin1Char('.') + option.key + QLatin1Char('.') + field.key;
+                }
             }
         }
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("undocumented options: ") + missing.join(QStringLiteral(", "))));
