@@ -91,6 +91,7 @@ void MainWindow::createMenus()
     view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, timeline, &widgets::TimelineView::zoomIn);
     view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, timeline, &widgets::TimelineView::zoomOut);
     view->addAction(tr("&Fit to run"), QKeySequence(Qt::CTRL | Qt::Key_0), timeline, &widgets::TimelineView::fitToRun);
+    addTimelineOverlayActions(view);
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_clock->stepAction());
@@ -102,6 +103,27 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Taskscope"), this, &MainWindow::showAbout);
+}
+
+// The timeline's overlays (View menu). Kept in one function so that it merges cleanly.
+void MainWindow::addTimelineOverlayActions(QMenu *view)
+{
+    widgets::TimelineView *timeline = m_panel->timeline();
+    view->addSeparator();
+    QAction *paths = view->addAction(tr("&Exception paths for every failure"));
+    paths->setCheckable(true);
+    paths->setChecked(timeline->showErrorPaths());
+    paths->setToolTip(tr("Draw every error's path up through its scopes; off: only the selected task's"));
+    connect(paths, &QAction::toggled, timeline, &widgets::TimelineView::setShowErrorPaths);
+    connect(timeline, &widgets::TimelineView::showErrorPathsChanged, paths, &QAction::setChecked);
+    QAction *causality = view->addAction(tr("&Causality arrows"));
+    causality->setCheckable(true);
+    causality->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    causality->setToolTip(tr("Arrows from each event to what it caused: for the selected task, or for all lanes"));
+    connect(causality, &QAction::toggled, timeline, &widgets::TimelineView::setShowCausality);
+    connect(timeline, &widgets::TimelineView::showCausalityChanged, causality, &QAction::setChecked);
+    // For documentation screenshots, like TASKSCOPE_SCREENSHOT.
+    causality->setChecked(qEnvironmentVariableIntValue("TASKSCOPE_SHOW_CAUSALITY") != 0);
 }
 
 void MainWindow::fillBuiltinMenu(QMenu *menu)

@@ -37,6 +37,7 @@ public:
 
 private:
     void createMenus();
+    void addTimelineOverlayActions(QMenu *view);
     void fillBuiltinMenu(QMenu *menu);
     void showOpenDialog();
     void showLoadErrors(const QString &path, const std::vector<scenarios::Diagnostic> &errors);

@@ -144,6 +144,10 @@ void TimelineModel::apply(const TraceEvent &e, EventId id)
     case EventKind::CancelRequested:
         requestCancel(t, e, id);
         break;
+    case EventKind::ValueEmitted:
+    case EventKind::ItemPulled:
+        t.marbles.push_back(TimelineMarble{e.time, id, e.kind == EventKind::ItemPulled});
+        break;
     case EventKind::CancelDelivered: {
         // A task can be reached by a request we did not attribute to it (e.g. the owner of a
         // cancelled nursery, inside its own scope): the delivery names the request as its cause.
