@@ -102,6 +102,7 @@ void TimelineLinkPainter::layout(const Input &in, const std::vector<ErrorPath> &
         return;
     const QRectF area = in.viewport.adjusted(-40, -40, 40, 40);
     m_ringRadius = TimelineShapePainter::capRadius(in.laneHeight) + 3;
+    m_width = in.viewport.right();
     for (const ErrorPath &path : paths) {
         QPointF prev;
         bool havePrev = false;
@@ -163,8 +164,9 @@ void TimelineLinkPainter::drawArrow(QPainter &p, const Arrow &a)
         // An arc above the lane: cause and effect on one lane at different times.
         control = QPointF((a.from.x() + a.to.x()) / 2, a.from.y() - std::clamp(line.length() / 3, 8.0, 18.0));
     } else if (std::abs(a.from.x() - a.to.x()) < 6) {
-        // Same instant, different lanes: bow to the right so the arrow clears the glyphs at that x.
-        control = QPointF(a.from.x() + std::clamp(std::abs(line.dy()) / 2.5, 14.0, 40.0), (a.from.y() + a.to.y()) / 2);
+        // Same instant, different lanes: bow out so the arrow clears the glyphs at that x. To the
+        // left, into the past: the right edge is usually "now", with little room after it.
+        control = QPointF(a.from.x() - std::clamp(std::abs(line.dy()) / 1.5, 24.0, 70.0), (a.from.y() + a.to.y()) / 2);
     } else {
         control = QPointF((a.from.x() + a.to.x()) / 2, (a.from.y() + a.to.y()) / 2);
     }
@@ -211,11 +213,11 @@ void TimelineLinkPainter::paint(QPainter &p) const
         p.setPen(QPen(ink.darker(130), 1.2));
         switch (n.kind) {
         case ErrorPathNode::Escaped: {
-            // An arrow leaving the lane upwards: nothing above catches it.
+            // An arrow leaving the lane upwards and to the left: nothing above catches it.
             p.setPen(QPen(ink, 2.6, Qt::SolidLine, Qt::RoundCap));
-            const QPointF top = n.at - QPointF(-14, 14);
-            p.drawLine(n.at + QPointF(4, -4), top);
-            const QPointF head[] = {top, top + QPointF(-7, 1), top + QPointF(-1, 7)};
+            const QPointF top = n.at + QPointF(-16, -14);
+            p.drawLine(n.at + QPointF(-5, -4), top);
+            const QPointF head[] = {top, top + QPointF(7, 1), top + QPointF(1, 7)};
             p.setBrush(ink);
             p.drawPolygon(head, 3);
             break;
@@ -232,7 +234,10 @@ void TimelineLinkPainter::paint(QPainter &p) const
         }
         if (n.label.isEmpty())
             continue;
-        const QRectF box(n.at.x() + 16, n.at.y() - fm.height() - 2, fm.horizontalAdvance(n.label) + 8, fm.height() + 2);
+        // Right of the node if it fits, else left of it (the node is often at now, the right edge).
+        const qreal w = fm.horizontalAdvance(n.label) + 8;
+        const qreal x = n.at.x() + 16 + w <= m_width ? n.at.x() + 16 : n.at.x() - 22 - w;
+        const QRectF box(x, n.at.y() - fm.height() / 2.0 - 1, w, fm.height() + 2);
         p.setPen(Qt::NoPen);
         p.setBrush(QColor(255, 255, 255, 230));
         p.drawRoundedRect(box, 3, 3);

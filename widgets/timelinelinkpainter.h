@@ -76,6 +76,7 @@ private:
     std::vector<Node> m_nodes;
     std::vector<QPointF> m_rings;
     qreal m_ringRadius = 8;
+    qreal m_width = 0;
     std::vector<ErrorPath> m_errorPaths;
     const TimelineModel *m_pathsModel = nullptr;
     quint64 m_pathsRevision = ~quint64(0);
