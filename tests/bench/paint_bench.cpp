@@ -21,6 +21,7 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <ctime>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -108,11 +109,24 @@ double median(std::vector<double> v)
     return v[v.size() / 2];
 }
 
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// CPU time of each frame's grab, next to the view's own (wall-clock) paint time: on a machine
+// shared with compilers the wall clock counts the time the thread waited for a core.
+std::vector<double> g_cpu;
+
 double paintOnce(widgets::TimelineView &view)
 {
     // Rendered into a pixmap: works on every platform plugin, exposed window or not, and still
     // runs the view's own paintEvent (which times itself).
+    const double before = threadCpuMs();
     view.viewport()->grab();
+    g_cpu.push_back(threadCpuMs() - before);
     return double(view.lastPaintNanoseconds()) / 1e6;
 }
 
@@ -130,7 +144,8 @@ int main(int argc, char **argv)
         sizes = {1000, 10000, 100000};
 
     out << "timeline paint benchmark, 1600x1000, platform " << QApplication::platformName() << "\n";
-    out << "      tasks    events  run ms  model ms |  fit ms  zoom ms   pan ms | median ms  ratio to 8 ms\n";
+    out << "paint ms = the view's paintEvent (wall clock); cpu ms = thread CPU time of the whole grab\n";
+    out << "      tasks    events  run ms  model ms |  fit ms  zoom ms   pan ms | median ms  ratio to 8 ms | cpu ms\n";
     bool ok = true;
     for (const int n : sizes) {
         QElapsedTimer clock;
@@ -148,6 +163,7 @@ int main(int argc, char **argv)
         view.resize(1600, 1000);
         view.show();
         paintOnce(view);   // warm-up: fonts, error-path cache
+        g_cpu.clear();
         QScrollBar *v = view.verticalScrollBar();
         QScrollBar *h = view.horizontalScrollBar();
 
@@ -174,9 +190,9 @@ int main(int argc, char **argv)
         all.insert(all.end(), pan.begin(), pan.end());
         const double m = median(all);
         ok = ok && view.geometry().shapeCount() > 0;
-        out << QString::asprintf("%11d %9d %7.0f %9.0f | %7.3f %8.3f %8.3f | %9.3f  %5.3f %s\n", model.taskCount(),
-                                 rt->trace().size(), runMs, modelMs, median(fit), median(zoom), median(pan), m,
-                                 m / BudgetMs, m < BudgetMs ? "ok" : "OVER BUDGET");
+        out << QString::asprintf("%11d %9d %7.0f %9.0f | %7.3f %8.3f %8.3f | %9.3f  %5.3f %-11s | %6.3f\n",
+                                 model.taskCount(), rt->trace().size(), runMs, modelMs, median(fit), median(zoom),
+                                 median(pan), m, m / BudgetMs, m < BudgetMs ? "ok" : "OVER BUDGET", median(g_cpu));
         out.flush();
     }
     return ok ? 0 : 1;
