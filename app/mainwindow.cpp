@@ -145,6 +145,7 @@ void MainWindow::createMenus()
     leave->setShortcutContext(Qt::WindowShortcut);
     connect(leave, &QAction::triggered, this, [this] { setPresenting(false); });
     addAction(leave);
+    addTimelineOverlayActions(view);
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->setObjectName(QStringLiteral("runMenu"));
@@ -304,6 +305,27 @@ void MainWindow::createTimeTravel()
         run->insertActions(m_clock->resetAction(), {m_clock->fasterAction(), m_clock->slowerAction()});
         run->insertSeparator(m_clock->resetAction());
     }
+}
+
+// The timeline's overlays (View menu). Kept in one function so that it merges cleanly.
+void MainWindow::addTimelineOverlayActions(QMenu *view)
+{
+    widgets::TimelineView *timeline = m_panel->timeline();
+    view->addSeparator();
+    QAction *paths = view->addAction(tr("&Exception paths for every failure"));
+    paths->setCheckable(true);
+    paths->setChecked(timeline->showErrorPaths());
+    paths->setToolTip(tr("Draw every error's path up through its scopes; off: only the selected task's"));
+    connect(paths, &QAction::toggled, timeline, &widgets::TimelineView::setShowErrorPaths);
+    connect(timeline, &widgets::TimelineView::showErrorPathsChanged, paths, &QAction::setChecked);
+    QAction *causality = view->addAction(tr("&Causality arrows"));
+    causality->setCheckable(true);
+    causality->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    causality->setToolTip(tr("Arrows from each event to what it caused: for the selected task, or for all lanes"));
+    connect(causality, &QAction::toggled, timeline, &widgets::TimelineView::setShowCausality);
+    connect(timeline, &widgets::TimelineView::showCausalityChanged, causality, &QAction::setChecked);
+    // For documentation screenshots, like TASKSCOPE_SCREENSHOT.
+    causality->setChecked(qEnvironmentVariableIntValue("TASKSCOPE_SHOW_CAUSALITY") != 0);
 }
 
 void MainWindow::fillBuiltinMenu(QMenu *menu)

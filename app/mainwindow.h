@@ -62,6 +62,7 @@ private:
 
     void createMenus();
     void createTimeTravel();
+    void addTimelineOverlayActions(QMenu *view);
     void fillBuiltinMenu(QMenu *menu);
     void fillPanelsMenu(QMenu *menu);
     QMenu *createThemeMenu();

@@ -40,6 +40,14 @@ struct TimelineMark
     MarkKind kind = MarkKind::Completed;
 };
 
+/// A stream item on its producer's lane: a value emitted, or an input a fan-out pulled.
+struct TimelineMarble
+{
+    engine::Tick time = 0;
+    engine::EventId event = engine::NoId;
+    bool pulled = false;   ///< ItemPulled (drawn as a tick) rather than ValueEmitted (a marble)
+};
+
 /// Everything the timeline and the task tree show about one task, derived from the trace.
 struct TaskTimeline
 {
@@ -58,6 +66,7 @@ struct TaskTimeline
     engine::EventId endEvent = engine::NoId;
     std::vector<TimelineSpan> spans;
     std::vector<TimelineMark> marks;
+    std::vector<TimelineMarble> marbles;       ///< in time order
 
     bool isOpen() const { return ended < 0; }
     bool cancelRequested() const { return cancelRequest != engine::NoId; }
@@ -77,6 +86,45 @@ struct ScopeTimeline
     engine::ScopeKind kind = engine::ScopeKind::Cancel;
 
     bool isOpen() const { return exited < 0; }
+};
+
+/// One node of an exception's path: where the error was at a given instant.
+struct ErrorPathNode
+{
+    enum Kind : quint8 {
+        Raised,       ///< the failing task's Failed event (the origin, or a re-raise by a scope's owner)
+        Propagated,   ///< the error reached a scope (ErrorPropagated)
+        Grouped,      ///< the scope raised a group or a chosen error (ErrorsGrouped)
+        Caught,       ///< the scope exited without raising, or its owner did not fail: the path ends here
+        Escaped,      ///< a root task failed: nothing above it catches the error
+        Dropped,      ///< a task failed and nothing recorded where its error went
+    };
+    engine::Tick time = 0;
+    engine::TaskId task = engine::NoId;      ///< the lane it is drawn on
+    engine::ScopeId scope = engine::NoId;
+    engine::EventId event = engine::NoId;
+    Kind kind = Raised;
+};
+
+/// The path of one error from the task that raised it up through its scopes.
+struct ErrorPath
+{
+    engine::TaskId origin = engine::NoId;
+    std::vector<ErrorPathNode> nodes;        ///< in order; the last one says how it ended
+    std::vector<engine::TaskId> cancelled;   ///< the tasks the error's scope cancelled (off the path)
+};
+
+/// A causality link: the event `from` caused the event `to` (the trace's `cause` field).
+struct CausalLink
+{
+    engine::EventId from = engine::NoId;
+    engine::EventId to = engine::NoId;
+    engine::Tick fromTime = 0;
+    engine::Tick toTime = 0;
+    engine::TaskId fromTask = engine::NoId;
+    engine::TaskId toTask = engine::NoId;
+
+    bool operator==(const CausalLink &o) const = default;
 };
 
 } // namespace widgets

@@ -3,6 +3,10 @@
 #include "timelinemodel.h"
 #include "timelinestyle.h"
 
+#include <QFont>
+
+#include <utility>
+
 namespace widgets {
 
 using engine::NoId;
@@ -37,6 +41,7 @@ void TaskTreeModel::rebuild()
     beginResetModel();
     m_nodes.clear();
     m_roots.clear();
+    m_highlighted.clear();
     if (m_model)
         for (TaskId id = 0; id < m_model->taskCount(); ++id)
             appendNode(id);
@@ -89,6 +94,27 @@ void TaskTreeModel::refreshData()
     for (TaskId id = 0; id < TaskId(m_nodes.size()); ++id)
         if (refreshNode(id))
             emit dataChanged(indexOf(id, NameColumn), indexOf(id, EndColumn));
+}
+
+void TaskTreeModel::setHighlighted(const std::vector<TaskId> &tasks)
+{
+    std::vector<char> next(m_nodes.size(), 0);
+    for (TaskId id : tasks)
+        if (id >= 0 && size_t(id) < next.size())
+            next[size_t(id)] = 1;
+    if (next == m_highlighted)
+        return;
+    const std::vector<char> before = std::exchange(m_highlighted, std::move(next));
+    for (TaskId id = 0; id < TaskId(m_nodes.size()); ++id) {
+        const bool was = size_t(id) < before.size() && before[size_t(id)];
+        if (was != isHighlighted(id))
+            emit dataChanged(indexOf(id, NameColumn), indexOf(id, EndColumn), {Qt::FontRole, Qt::BackgroundRole});
+    }
+}
+
+bool TaskTreeModel::isHighlighted(TaskId id) const
+{
+    return id >= 0 && size_t(id) < m_highlighted.size() && m_highlighted[size_t(id)];
 }
 
 TaskId TaskTreeModel::taskId(const QModelIndex &index) const
@@ -169,6 +195,17 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         return m_model->summary(id);
+    case Qt::FontRole:
+        if (isHighlighted(id)) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        break;
+    case Qt::BackgroundRole:
+        if (isHighlighted(id))
+            return QColor(0xF0, 0xE4, 0x42, 90);   // the timeline's marker colour
+        break;
     default:
         break;
     }

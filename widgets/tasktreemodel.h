@@ -30,6 +30,9 @@ public:
     /// The task shown at `index` (NoId for an invalid index).
     engine::TaskId taskId(const QModelIndex &index) const;
     QModelIndex indexOf(engine::TaskId id, int column = NameColumn) const;
+    /// Search matches: shown in bold on a light marker background.
+    void setHighlighted(const std::vector<engine::TaskId> &tasks);
+    bool isHighlighted(engine::TaskId id) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -59,6 +62,7 @@ private:
     const TimelineModel *m_model = nullptr;
     std::vector<Node> m_nodes;
     std::vector<engine::TaskId> m_roots;
+    std::vector<char> m_highlighted;
     mutable std::vector<QIcon> m_icons;   // built on first use: needs a GUI application
 };
 

@@ -1,6 +1,7 @@
 #include "timeaxis.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace widgets {
 
@@ -35,6 +36,22 @@ int TimeAxis::minorDivisions(qint64 majorStep)
     if (lead == 2)
         return majorStep == 2 ? 2 : 4;
     return 5;
+}
+
+QString TimeAxis::label(qint64 ticks, qint64 step)
+{
+    if (ticks == 0)
+        return QStringLiteral("0");
+    const bool seconds = step >= 1000 || (step >= 100 && std::abs(ticks) >= 1000);
+    if (!seconds)
+        return QStringLiteral("%1 ms").arg(ticks);
+    const int decimals = step % 1000 == 0 ? 0 : step % 100 == 0 ? 1 : step % 10 == 0 ? 2 : 3;
+    return QStringLiteral("%1 s").arg(double(ticks) / 1000.0, 0, 'f', decimals);
+}
+
+QString TimeAxis::widestLabel()
+{
+    return QStringLiteral("0000 ms");
 }
 
 TimeAxis TimeAxis::fit(double from, double to, double width, double leftPad, double rightPad)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QtGlobal>
+#include <QString>
 
 namespace widgets {
 
@@ -26,6 +26,12 @@ public:
     static qint64 majorStep(double pixelsPerTick, double minSpacing);
     /// Minor ticks between two major ones (5 for steps 1·10ⁿ and 5·10ⁿ, 4 for 2·10ⁿ, 1 for 1 tick).
     static int minorDivisions(qint64 majorStep);
+    /// A ruler label for `ticks` (virtual milliseconds) on a grid of `step`: "0", "250 ms",
+    /// "1.5 s", "12 s". Seconds once the step reaches 100 ms and the time a second, with as many
+    /// decimals as the step needs.
+    static QString label(qint64 ticks, qint64 step);
+    /// The widest label the ruler must leave room for at `step` (for the spacing of the grid).
+    static QString widestLabel();
     /// The axis that shows [from, to] in `width` pixels with `leftPad`/`rightPad` pixels to spare.
     static TimeAxis fit(double from, double to, double width, double leftPad, double rightPad);
 

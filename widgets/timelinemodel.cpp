@@ -25,6 +25,7 @@ void TimelineModel::clear()
     m_treeOrder.clear();
     m_scopes.clear();
     m_open.clear();
+    m_openPos.clear();
     m_processed = 0;
     m_traceRevision = 0;
     m_now = 0;
@@ -144,6 +145,10 @@ void TimelineModel::apply(const TraceEvent &e, EventId id)
     case EventKind::CancelRequested:
         requestCancel(t, e, id);
         break;
+    case EventKind::ValueEmitted:
+    case EventKind::ItemPulled:
+        t.marbles.push_back(TimelineMarble{e.time, id, e.kind == EventKind::ItemPulled});
+        break;
     case EventKind::CancelDelivered: {
         // A task can be reached by a request we did not attribute to it (e.g. the owner of a
         // cancelled nursery, inside its own scope): the delivery names the request as its cause.
@@ -188,6 +193,9 @@ void TimelineModel::addTask(const TraceEvent &e)
     } else {
         m_roots.push_back(e.task);
     }
+    if (size_t(e.task) >= m_openPos.size())
+        m_openPos.resize(size_t(e.task) + 1, -1);
+    m_openPos[size_t(e.task)] = int(m_open.size());
     m_open.push_back(e.task);
     openSpan(t, TimelineSpan{e.time, TimelineSpan::OpenEnd, -1, NoId, SpanKind::Waiting, {}});
 }
@@ -219,7 +227,16 @@ void TimelineModel::finish(TaskTimeline &t, const TraceEvent &e, EventId id, Mar
         : kind == MarkKind::Failed        ? TaskState::Failed
                                           : TaskState::Cancelled;
     t.marks.push_back(TimelineMark{e.time, id, kind});
-    m_open.erase(std::remove(m_open.begin(), m_open.end(), t.id), m_open.end());
+    // Swap-remove through a position index: a linear erase per ending task made opening a
+    // 100 000-task run quadratic.
+    if (t.id >= 0 && size_t(t.id) < m_openPos.size() && m_openPos[size_t(t.id)] >= 0) {
+        const int at = m_openPos[size_t(t.id)];
+        const TaskId moved = m_open.back();
+        m_open[size_t(at)] = moved;
+        m_openPos[size_t(moved)] = at;
+        m_open.pop_back();
+        m_openPos[size_t(t.id)] = -1;
+    }
 }
 
 void TimelineModel::requestCancel(TaskTimeline &t, const TraceEvent &request, EventId id)

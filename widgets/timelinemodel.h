@@ -73,7 +73,8 @@ private:
     std::vector<engine::TaskId> m_roots;
     std::vector<engine::TaskId> m_treeOrder;
     std::vector<ScopeTimeline> m_scopes;   // indexed by ScopeId
-    std::vector<engine::TaskId> m_open;    // tasks not ended, for scope cancellation
+    std::vector<engine::TaskId> m_open;    // tasks not ended, for scope cancellation (unordered)
+    std::vector<int> m_openPos;            // task id → index in m_open, -1 once ended
     size_t m_processed = 0;
     quint64 m_traceRevision = 0;
     quint64 m_revision = 0;

@@ -2,6 +2,7 @@
 
 #include "taskrowdelegate.h"
 #include "tasktreemodel.h"
+#include "timelinefilterbar.h"
 #include "timelinelegend.h"
 #include "timelinemodel.h"
 #include "timelineview.h"
@@ -11,6 +12,7 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QScrollBar>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -28,6 +30,7 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     , m_tree(new QTreeView(m_splitter))
     , m_timeline(new TimelineView(m_splitter))
     , m_legend(new TimelineLegend(this))
+    , m_filterBar(new TimelineFilterBar(this))
 {
     m_treeModel->setTimelineModel(m_model);
     m_tree->setModel(m_treeModel);
@@ -61,11 +64,17 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
+    // Above the tree and the timeline both: a bar above the tree alone would push its rows below
+    // the lanes.
+    layout->addWidget(m_filterBar);
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_legend);
 
     connect(m_treeModel, &QAbstractItemModel::modelReset, this, [this] {
         m_tree->expandAll();
+        m_rowHidden.clear();
+        if (!m_filter.isEmpty())
+            applyFilter();
         syncLanes();
     });
     connect(m_treeModel, &QAbstractItemModel::rowsInserted, this, &TimelinePanel::expandInserted);
@@ -80,6 +89,19 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { currentRowChanged(current); });
     connect(m_timeline, &TimelineView::taskClicked, this, &TimelinePanel::selectTask);
+
+    connect(m_filterBar, &TimelineFilterBar::filterChanged, this, &TimelinePanel::setFilter);
+    connect(m_filterBar, &TimelineFilterBar::nextRequested, this, &TimelinePanel::selectNextMatch);
+    connect(m_filterBar, &TimelineFilterBar::previousRequested, this, &TimelinePanel::selectPreviousMatch);
+    // States change as the run advances: a state filter follows them.
+    connect(m_model, &TimelineModel::changed, this, [this] {
+        if (!m_filter.isEmpty())
+            applyFilter();
+    });
+    auto *next = new QShortcut(QKeySequence(Qt::Key_F3), this, this, &TimelinePanel::selectNextMatch);
+    auto *previous = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3), this, this, &TimelinePanel::selectPreviousMatch);
+    next->setContext(Qt::WindowShortcut);
+    previous->setContext(Qt::WindowShortcut);
 
     syncMetrics();
 }
@@ -115,9 +137,11 @@ TaskId TimelinePanel::selectedTask() const
 void TimelinePanel::selectTask(TaskId task)
 {
     const QModelIndex index = m_treeModel->indexOf(task);
-    if (!index.isValid() || index == m_tree->currentIndex())
+    if (!index.isValid())
         return;
-    m_tree->setCurrentIndex(index);
+    if (index != m_tree->currentIndex())
+        m_tree->setCurrentIndex(index);
+    // scrollTo() also expands collapsed ancestors, so a search can reach any task.
     m_tree->scrollTo(index);
 }
 
@@ -125,6 +149,7 @@ void TimelinePanel::currentRowChanged(const QModelIndex &current)
 {
     const TaskId task = m_treeModel->taskId(current);
     m_timeline->setSelectedTask(task);
+    updateMatchInfo();
     emit selectedTaskChanged(task);
 }
 
@@ -134,14 +159,119 @@ void TimelinePanel::expandInserted(const QModelIndex &parent, int first, int las
     // stays collapsed.
     for (int row = first; row <= last; ++row)
         m_tree->expand(m_treeModel->index(row, 0, parent));
+    if (!m_filter.isEmpty())
+        applyFilter();
     syncLanes();
+}
+
+void TimelinePanel::setFilter(const TaskFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    if (!(m_filterBar->filter() == filter)) {
+        const QSignalBlocker block(m_filterBar);
+        m_filterBar->setFilter(filter);
+    }
+    applyFilter();
+}
+
+void TimelinePanel::applyFilter()
+{
+    const std::vector<char> shown = m_filter.shownTasks(*m_model);
+    m_rowHidden.resize(shown.size(), 0);
+    bool changed = false;
+    for (TaskId id = 0; id < TaskId(shown.size()); ++id) {
+        const char hide = shown[size_t(id)] ? 0 : 1;
+        if (hide == m_rowHidden[size_t(id)])
+            continue;
+        const QModelIndex index = m_treeModel->indexOf(id);
+        m_tree->setRowHidden(index.row(), index.parent(), hide);
+        m_rowHidden[size_t(id)] = hide;
+        changed = true;
+    }
+    m_matches = m_filter.matchesInTreeOrder(*m_model);
+    m_treeModel->setHighlighted(m_matches);
+    m_timeline->setFilterMatches(m_matches, !m_filter.isEmpty());
+    if (changed)
+        syncLanes();
+    updateMatchInfo();
+}
+
+void TimelinePanel::updateMatchInfo()
+{
+    if (m_filter.isEmpty()) {
+        m_filterBar->setMatchInfo(-1, -1);
+        return;
+    }
+    const auto it = std::find(m_matches.begin(), m_matches.end(), selectedTask());
+    m_filterBar->setMatchInfo(it == m_matches.end() ? -1 : int(it - m_matches.begin()), int(m_matches.size()));
+}
+
+void TimelinePanel::selectNextMatch()
+{
+    stepMatch(+1);
+}
+
+void TimelinePanel::selectPreviousMatch()
+{
+    stepMatch(-1);
+}
+
+void TimelinePanel::stepMatch(int direction)
+{
+    if (m_matches.empty())
+        return;
+    // Position of every task in tree order, to find the match after (before) the selection even
+    // when the selection itself is no match.
+    const auto &order = m_model->treeOrder();
+    std::vector<int> position(order.size(), -1);
+    for (size_t i = 0; i < order.size(); ++i)
+        position[size_t(order[i])] = int(i);
+    const TaskId current = selectedTask();
+    const int at = current >= 0 && size_t(current) < position.size() ? position[size_t(current)] : -1;
+    TaskId target = engine::NoId;
+    if (direction > 0) {
+        for (TaskId m : m_matches)
+            if (position[size_t(m)] > at) {
+                target = m;
+                break;
+            }
+        if (target < 0)
+            target = m_matches.front();
+    } else {
+        for (auto it = m_matches.rbegin(); it != m_matches.rend(); ++it)
+            if (at < 0 || position[size_t(*it)] < at) {
+                target = *it;
+                break;
+            }
+        if (target < 0)
+            target = m_matches.back();
+    }
+    selectTask(target);
+    m_timeline->ensureTaskVisible(target);
+    updateMatchInfo();
+}
+
+void TimelinePanel::setShowErrorPaths(bool show)
+{
+    m_timeline->setShowErrorPaths(show);
+}
+
+void TimelinePanel::setShowCausality(bool show)
+{
+    m_timeline->setShowCausality(show);
 }
 
 void TimelinePanel::syncLanes()
 {
     std::vector<TaskId> lanes;
     lanes.reserve(size_t(m_model->taskCount()));
-    for (QModelIndex i = m_treeModel->index(0, 0); i.isValid(); i = m_tree->indexBelow(i))
+    // indexBelow() skips hidden rows, but the walk must not start on one (a filtered-out root).
+    QModelIndex i = m_treeModel->index(0, 0);
+    while (i.isValid() && m_tree->isRowHidden(i.row(), i.parent()))
+        i = i.siblingAtRow(i.row() + 1);
+    for (; i.isValid(); i = m_tree->indexBelow(i))
         lanes.push_back(m_treeModel->taskId(i));
     m_timeline->setLanes(std::move(lanes));
     syncMetrics();

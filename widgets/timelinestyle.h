@@ -25,6 +25,12 @@ public:
     static QColor cancelled() { return QColor(0x8C, 0x4F, 0x7E); }
     static QColor cancelRequest() { return QColor(0xE6, 0x9F, 0x00); }
     static QColor scope() { return QColor(0x70, 0x70, 0x80); }
+    /// Stream items (marbles): yellow with a dark rim reads on every bar and in grey.
+    static QColor marble() { return QColor(0xF0, 0xE4, 0x42); }
+    /// An exception's path: the failure colour, drawn thick.
+    static QColor errorPath() { return failed().darker(115); }
+    /// Causality arrows: a neutral dark ink that does not compete with the states.
+    static QColor causality() { return QColor(0x33, 0x33, 0x55); }
 
     /// Outcome glyph centred on `centre`: ✓ in a disc (completed), ✗ in a diamond (failed),
     /// ⊘ hollow disc with a bar (cancelled).

@@ -1,16 +1,13 @@
 #include "timelineview.h"
 
+#include "timelineinput.h"
 #include "timelinemodel.h"
 #include "timelinestyle.h"
 #include "timeruler.h"
 
-#include <QApplication>
 #include <QElapsedTimer>
-#include <QHelpEvent>
 #include <QPainter>
 #include <QScrollBar>
-#include <QToolTip>
-#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -19,6 +16,20 @@ namespace widgets {
 
 using engine::NoId;
 using engine::TaskId;
+using engine::Tick;
+
+namespace {
+
+// Span labels are a little smaller than the widget's text; hit-testing must use the same font
+// as painting, or the geometry would be rebuilt in between.
+QFont laneFont(const QFont &base)
+{
+    QFont small = base;
+    small.setPointSizeF(std::max(6.0, base.pointSizeF() * 0.88));
+    return small;
+}
+
+} // namespace
 
 TimelineView::TimelineView(QWidget *parent)
     : QAbstractScrollArea(parent)
@@ -34,6 +45,8 @@ TimelineView::TimelineView(QWidget *parent)
     setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     setFocusPolicy(Qt::StrongFocus);
     setMinimumWidth(240);
+    viewport()->grabGesture(Qt::PinchGesture);
+    m_input = new TimelineInput(this);
 }
 
 TimelineView::~TimelineView() = default;
@@ -75,6 +88,7 @@ void TimelineView::setLanes(std::vector<TaskId> lanes)
     m_lanes = std::move(lanes);
     m_lanesFromModel = false;
     ++m_lanesRevision;
+    m_geometry.invalidate();
     updateScrollBars();
     viewport()->update();
 }
@@ -143,7 +157,103 @@ TimelineView::Hit TimelineView::hitTest(const QPoint &pos) const
                                          [&](const TimelineSpan &s) { return double(s.endAt(now)) < hit.time; });
     if (it != spans.end() && double(it->begin) <= hit.time)
         hit.span = int(it - spans.begin());
+    // What is drawn there: reuse the painted geometry (build it if nothing was painted yet).
+    m_geometry.update(*m_model, lanes(), currentLayout(), laneFont(font()));
+    if (const HitShape *shape = m_geometry.shapeAt(pos); shape && shape->task == hit.task) {
+        hit.onShape = true;
+        hit.shape = shape->kind;
+        hit.index = shape->index;
+        hit.count = shape->count;
+        if (shape->kind == ShapeKind::Span)
+            hit.span = shape->index;
+    }
     return hit;
+}
+
+TimelineLayout TimelineView::currentLayout() const
+{
+    return TimelineLayout{axis(), viewport()->size(), m_laneHeight, verticalScrollBar()->value(),
+                          m_model ? m_model->revision() : 0, m_lanesRevision};
+}
+
+void TimelineView::rebuildLaneIndex() const
+{
+    const int count = m_model ? m_model->taskCount() : 0;
+    const quint64 key = (m_lanesRevision << 32) ^ quint64(count) ^ (m_lanesFromModel ? 1ull << 63 : 0);
+    m_laneIndex.update(m_model, lanes(), key);
+}
+
+int TimelineView::laneOf(TaskId task) const
+{
+    rebuildLaneIndex();
+    return m_laneIndex.laneOf(task);
+}
+
+void TimelineView::setShowErrorPaths(bool show)
+{
+    if (show == m_showErrorPaths)
+        return;
+    m_showErrorPaths = show;
+    viewport()->update();
+    emit showErrorPathsChanged(show);
+}
+
+void TimelineView::setShowCausality(bool show)
+{
+    if (show == m_showCausality)
+        return;
+    m_showCausality = show;
+    viewport()->update();
+    emit showCausalityChanged(show);
+}
+
+void TimelineView::setFilterMatches(std::vector<TaskId> matches, bool active)
+{
+    m_highlight.assign(m_model ? size_t(m_model->taskCount()) : 0, 0);
+    for (TaskId id : matches)
+        if (id >= 0 && size_t(id) < m_highlight.size())
+            m_highlight[size_t(id)] = 1;
+    m_filterActive = active;
+    viewport()->update();
+}
+
+bool TimelineView::isHighlighted(TaskId task) const
+{
+    return task >= 0 && size_t(task) < m_highlight.size() && m_highlight[size_t(task)];
+}
+
+void TimelineView::ensureTaskVisible(TaskId task)
+{
+    if (!m_model || task < 0 || task >= m_model->taskCount())
+        return;
+    const TaskTimeline &t = m_model->task(task);
+    const TimeAxis ax = axis();
+    const double width = viewport()->width();
+    const double from = ax.x(double(t.spawned));
+    const double to = ax.x(double(t.isOpen() ? m_model->now() : t.ended));
+    if (from >= 0 && to <= width)
+        return;
+    if (from >= 0 && from <= width * 0.9)
+        return;   // the start is in view: good enough for a long task
+    m_follow = false;
+    QScrollBar *h = horizontalScrollBar();
+    h->setValue(h->value() + int(std::lround(from - std::min(width * 0.1, 40.0))));
+}
+
+void TimelineView::panBy(double viewportFraction)
+{
+    QScrollBar *h = horizontalScrollBar();
+    h->setValue(h->value() + int(std::lround(viewport()->width() * viewportFraction)));
+}
+
+void TimelineView::panToStart()
+{
+    horizontalScrollBar()->setValue(horizontalScrollBar()->minimum());
+}
+
+void TimelineView::panToEnd()
+{
+    horizontalScrollBar()->setValue(horizontalScrollBar()->maximum());
 }
 
 double TimelineView::fitPixelsPerTick() const
@@ -259,17 +369,29 @@ void TimelineView::paintEvent(QPaintEvent *)
     const int last = std::min(int(shown.size()) - 1, (verticalScrollBar()->value() + viewport()->height()) / m_laneHeight);
     paintLaneBackgrounds(p, first, last);
 
-    QFont small = font();
-    small.setPointSizeF(std::max(6.0, font().pointSizeF() * 0.88));
-    const TimelineLayout layout{axis(), viewport()->size(), m_laneHeight, verticalScrollBar()->value(),
-                                m_model->revision(), m_lanesRevision};
-    m_geometry.update(*m_model, shown, layout, small);
+    const TimelineLayout layout = currentLayout();
+    m_geometry.update(*m_model, shown, layout, laneFont(font()));
     // The playhead goes under the shapes: the marks at "now" stay readable on top of it.
     const int xNow = int(std::round(layout.axis.x(double(m_model->now()))));
     p.fillRect(QRect(xNow - 1, 0, 2, viewport()->height()), palette().color(QPalette::WindowText));
     m_geometry.paint(p);
+    paintLinks(p);
     paintOverlays(p, first, last);
     m_lastPaintNs = timer.nsecsElapsed();
+}
+
+void TimelineView::paintLinks(QPainter &p)
+{
+    rebuildLaneIndex();
+    TimelineLinkPainter::Input in;
+    in.model = m_model;
+    in.axis = axis();
+    in.laneHeight = m_laneHeight;
+    in.scrollY = verticalScrollBar()->value();
+    in.viewport = QRectF(viewport()->rect());
+    in.laneOf = &m_laneIndex.map();
+    m_links.update(in, m_selected, m_showErrorPaths, m_showCausality, CausalityCap);
+    m_links.paint(p);
 }
 
 void TimelineView::paintLaneBackgrounds(QPainter &p, int first, int last)
@@ -287,10 +409,15 @@ void TimelineView::paintLaneBackgrounds(QPainter &p, int first, int last)
         } else if (lane % 2) {
             p.fillRect(r, palette().alternateBase());
         }
+        if (isHighlighted(shown[size_t(lane)])) {
+            // A search match: a bar at the left edge and a light tint, like a marker pen.
+            p.fillRect(r, QColor(0xF0, 0xE4, 0x42, 60));
+            p.fillRect(QRect(0, r.top(), 4, r.height()), QColor(0xB8, 0x9A, 0x00));
+        }
     }
     const TimeAxis ax = axis();
     // Major time grid, matching the ruler's labels.
-    const qint64 step = TimeAxis::majorStep(ax.pixelsPerTick(), fontMetrics().horizontalAdvance(QStringLiteral("00000")) + 16);
+    const qint64 step = TimeAxis::majorStep(ax.pixelsPerTick(), fontMetrics().horizontalAdvance(TimeAxis::widestLabel()) + 16);
     QColor grid = palette().color(QPalette::Mid);
     grid.setAlpha(70);
     p.setPen(grid);
@@ -308,6 +435,15 @@ void TimelineView::paintLaneBackgrounds(QPainter &p, int first, int last)
 
 void TimelineView::paintOverlays(QPainter &p, int first, int last)
 {
+    if (m_filterActive) {
+        // Lanes shown only as the context of a match are veiled, not hidden: the tree stays whole.
+        QColor veil = palette().color(QPalette::Base);
+        veil.setAlpha(150);
+        const auto &shown = lanes();
+        for (int lane = first; lane <= last; ++lane)
+            if (!isHighlighted(shown[size_t(lane)]))
+                p.fillRect(QRect(0, laneTop(lane), viewport()->width(), m_laneHeight), veil);
+    }
     if (m_hoverLane >= first && m_hoverLane <= last) {
         QColor hover = palette().color(QPalette::Highlight);
         hover.setAlpha(140);
@@ -323,115 +459,6 @@ void TimelineView::setHoverLane(int lane)
         return;
     m_hoverLane = lane;
     viewport()->update();
-}
-
-QString TimelineView::toolTipAt(const QPoint &pos) const
-{
-    const Hit hit = hitTest(pos);
-    if (hit.task < 0 || !m_model)
-        return {};
-    QString text;
-    if (hit.span >= 0) {
-        const TimelineSpan &s = m_model->task(hit.task).spans[size_t(hit.span)];
-        const QString range = s.isOpen() ? tr("%1 → now (%2)").arg(s.begin).arg(m_model->now())
-                                         : s.begin == s.end ? tr("at %1").arg(s.begin)
-                                                            : tr("%1 → %2").arg(s.begin).arg(s.end);
-        text = QStringLiteral("<i>%1</i>, %2<hr>").arg(m_model->spanText(s).toHtmlEscaped(), range);
-    }
-    return text + m_model->summary(hit.task);
-}
-
-void TimelineView::wheelEvent(QWheelEvent *event)
-{
-    const QPoint delta = event->angleDelta();
-    if (event->modifiers() & Qt::ControlModifier) {
-        zoomBy(std::pow(1.2, delta.y() / 120.0), event->position().x());
-        event->accept();
-        return;
-    }
-    if (event->modifiers() & Qt::ShiftModifier) {
-        // Some platforms turn Shift+wheel into a horizontal delta already.
-        const int d = delta.y() != 0 ? delta.y() : delta.x();
-        QScrollBar *h = horizontalScrollBar();
-        h->setValue(h->value() - d * h->singleStep() * 3 / 120);
-        event->accept();
-        return;
-    }
-    QAbstractScrollArea::wheelEvent(event);
-}
-
-void TimelineView::mousePressEvent(QMouseEvent *event)
-{
-    if (event->button() != Qt::LeftButton && event->button() != Qt::MiddleButton) {
-        QAbstractScrollArea::mousePressEvent(event);
-        return;
-    }
-    m_pressed = true;
-    m_dragging = false;
-    m_pressPos = event->position().toPoint();
-    m_pressScroll = QPoint(horizontalScrollBar()->value(), verticalScrollBar()->value());
-    if (event->button() == Qt::LeftButton) {
-        const Hit hit = hitTest(m_pressPos);
-        if (hit.task >= 0) {
-            setSelectedTask(hit.task);
-            emit taskClicked(hit.task);
-        }
-    }
-    event->accept();
-}
-
-void TimelineView::mouseMoveEvent(QMouseEvent *event)
-{
-    const QPoint pos = event->position().toPoint();
-    if (!m_pressed) {
-        setHoverLane(laneAt(pos.y()));
-        return;
-    }
-    const QPoint d = pos - m_pressPos;
-    if (!m_dragging && d.manhattanLength() >= QApplication::startDragDistance()) {
-        m_dragging = true;
-        viewport()->setCursor(Qt::ClosedHandCursor);
-    }
-    if (m_dragging) {
-        horizontalScrollBar()->setValue(m_pressScroll.x() - d.x());
-        verticalScrollBar()->setValue(m_pressScroll.y() - d.y());
-    }
-}
-
-void TimelineView::mouseReleaseEvent(QMouseEvent *event)
-{
-    if (m_dragging)
-        viewport()->unsetCursor();
-    m_pressed = false;
-    m_dragging = false;
-    QAbstractScrollArea::mouseReleaseEvent(event);
-}
-
-void TimelineView::mouseDoubleClickEvent(QMouseEvent *event)
-{
-    fitToRun();
-    event->accept();
-}
-
-bool TimelineView::viewportEvent(QEvent *event)
-{
-    switch (event->type()) {
-    case QEvent::ToolTip: {
-        auto *help = static_cast<QHelpEvent *>(event);
-        const QString text = toolTipAt(help->pos());
-        if (text.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(help->globalPos(), text, viewport());
-        return true;
-    }
-    case QEvent::Leave:
-        setHoverLane(-1);
-        break;
-    default:
-        break;
-    }
-    return QAbstractScrollArea::viewportEvent(event);
 }
 
 } // namespace widgets

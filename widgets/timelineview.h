@@ -2,6 +2,8 @@
 
 #include "timeaxis.h"
 #include "timelinegeometry.h"
+#include "timelinelaneindex.h"
+#include "timelinelinkpainter.h"
 
 #include "engine/types.h"
 
@@ -11,16 +13,21 @@
 
 namespace widgets {
 
+class TimelineInput;
 class TimelineModel;
 class TimeRuler;
 
 /// Every task's lifecycle as one lane, all painted by this one widget (no widget or item per
 /// span). Lanes come from outside (the task tree's visible rows) or default to the model's tree
-/// order. Ctrl+wheel zooms around the cursor, Shift+wheel and dragging pan, the wheel scrolls
-/// lanes, double-click fits the run. It only reads the model; it never drives the run.
+/// order. Ctrl+wheel, +/− and pinch zoom around the cursor (or the centre), Shift+wheel, dragging,
+/// ←/→ and Home/End pan, the wheel scrolls lanes, double-click or 0 fits the run. Exception paths
+/// and causality arrows are overlays that can be switched on and off. It only reads the model; it
+/// never drives the run.
 class TimelineView : public QAbstractScrollArea
 {
     Q_OBJECT
+    Q_PROPERTY(bool showErrorPaths READ showErrorPaths WRITE setShowErrorPaths NOTIFY showErrorPathsChanged)
+    Q_PROPERTY(bool showCausality READ showCausality WRITE setShowCausality NOTIFY showCausalityChanged)
 
 public:
     /// What is under a point of the viewport.
@@ -30,7 +37,15 @@ public:
         int lane = -1;
         double time = 0;
         int span = -1;   ///< index into the task's spans, -1 if none at that time
+        /// The drawn shape under the point, if any (a marble, a mark, a folded run or a span).
+        bool onShape = false;
+        ShapeKind shape = ShapeKind::Span;
+        int index = -1;   ///< into the task's spans, marks or marbles, by `shape`
+        int count = 0;    ///< spans in a folded run
     };
+
+    /// At most this many causality arrows when no task is selected (the rest would be noise).
+    static constexpr int CausalityCap = 400;
 
     explicit TimelineView(QWidget *parent = nullptr);
     ~TimelineView() override;
@@ -59,6 +74,25 @@ public:
     /// The lane at viewport y, or -1.
     int laneAt(int y) const;
     Hit hitTest(const QPoint &viewportPos) const;
+    /// The lane showing `task`, or its nearest shown ancestor's for a collapsed one; -1 if none.
+    int laneOf(engine::TaskId task) const;
+
+    /// Exception paths for every failure (true, the default) or only the selected task's (false).
+    bool showErrorPaths() const { return m_showErrorPaths; }
+    /// Causality arrows (cause → effect) for the selected task, or for all lanes (capped) when
+    /// nothing is selected. Off by default.
+    bool showCausality() const { return m_showCausality; }
+    /// The links drawn by the last paint (tests).
+    const TimelineLinkPainter &links() const { return m_links; }
+
+    /// Filter feedback: `matches` are highlighted; while `active`, other lanes are dimmed (they
+    /// are shown only as the context of a match).
+    void setFilterMatches(std::vector<engine::TaskId> matches, bool active);
+    bool isHighlighted(engine::TaskId task) const;
+    /// Scrolls horizontally so that the task's lifetime (or its start) is in view.
+    void ensureTaskVisible(engine::TaskId task);
+    /// The lane drawn with a hover frame (-1: none); the input handler follows the pointer.
+    void setHoverLane(int lane);
     /// The shapes of the last paint (tests, benchmarks) and its duration.
     const TimelineGeometry &geometry() const { return m_geometry; }
     qint64 lastPaintNanoseconds() const { return m_lastPaintNs; }
@@ -70,8 +104,16 @@ public slots:
     void zoomBy(double factor, double anchor);
     /// Shows the whole run and follows it as it grows.
     void fitToRun();
+    void setShowErrorPaths(bool show);
+    void setShowCausality(bool show);
+    /// Pans by a fraction of the viewport width (negative: to the left).
+    void panBy(double viewportFraction);
+    void panToStart();
+    void panToEnd();
 
 signals:
+    void showErrorPathsChanged(bool show);
+    void showCausalityChanged(bool show);
     /// The user clicked a lane (the panel selects the task's row).
     void taskClicked(engine::TaskId task);
     void selectedTaskChanged(engine::TaskId task);
@@ -80,12 +122,6 @@ protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
-    void wheelEvent(QWheelEvent *event) override;
-    void mousePressEvent(QMouseEvent *event) override;
-    void mouseMoveEvent(QMouseEvent *event) override;
-    void mouseReleaseEvent(QMouseEvent *event) override;
-    void mouseDoubleClickEvent(QMouseEvent *event) override;
-    bool viewportEvent(QEvent *event) override;
 
 private:
     void modelChanged();
@@ -94,10 +130,11 @@ private:
     void syncRuler();
     double fitPixelsPerTick() const;
     double maxPixelsPerTick() const;
-    void setHoverLane(int lane);
     void paintLaneBackgrounds(QPainter &p, int first, int last);
     void paintOverlays(QPainter &p, int first, int last);
-    QString toolTipAt(const QPoint &pos) const;
+    void paintLinks(QPainter &p);
+    void rebuildLaneIndex() const;
+    TimelineLayout currentLayout() const;
 
     static constexpr int LeftPad = 16;
     static constexpr int RightPad = 56;
@@ -113,12 +150,17 @@ private:
     bool m_follow = true;
     engine::TaskId m_selected = engine::NoId;
     int m_hoverLane = -1;
-    QPoint m_pressPos;
-    QPoint m_pressScroll;
-    bool m_pressed = false;
-    bool m_dragging = false;
+    TimelineInput *m_input = nullptr;
     qint64 m_lastPaintNs = 0;
-    TimelineGeometry m_geometry;
+    // Hit-testing may have to build the geometry before the first paint.
+    mutable TimelineGeometry m_geometry;
+    TimelineLinkPainter m_links;
+    bool m_showErrorPaths = true;
+    bool m_showCausality = false;
+    mutable TimelineLaneIndex m_laneIndex;
+    std::vector<char> m_highlight;         // task id → matches the filter
+    bool m_filterActive = false;
+
 };
 
 } // namespace widgets

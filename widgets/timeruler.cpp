@@ -44,7 +44,7 @@ void TimeRuler::paintEvent(QPaintEvent *)
     p.drawLine(r.bottomLeft(), r.bottomRight());
 
     const QFontMetrics fm = fontMetrics();
-    const double minSpacing = fm.horizontalAdvance(QStringLiteral("00000")) + 16;
+    const double minSpacing = fm.horizontalAdvance(TimeAxis::widestLabel()) + 16;
     const qint64 step = TimeAxis::majorStep(m_axis.pixelsPerTick(), minSpacing);
     const int minors = TimeAxis::minorDivisions(step);
     const double minorStep = double(step) / minors;
@@ -63,13 +63,13 @@ void TimeRuler::paintEvent(QPaintEvent *)
     for (qint64 t = std::max<qint64>(firstMajor, 0); double(t) <= t1; t += step) {
         const int x = int(std::round(m_axis.x(double(t))));
         p.drawLine(x, r.bottom() - 7, x, r.bottom());
-        p.drawText(QRect(x + 3, r.top(), 200, r.height() - 4), Qt::AlignLeft | Qt::AlignVCenter, QString::number(t));
+        p.drawText(QRect(x + 3, r.top(), 200, r.height() - 4), Qt::AlignLeft | Qt::AlignVCenter, TimeAxis::label(t, step));
     }
 
     // The playhead's flag: "now", in the same colour as the line through the lanes.
     const int xNow = int(std::round(m_axis.x(double(m_now))));
     if (xNow >= -40 && xNow <= r.width() + 40) {
-        const QString text = tr("now %1").arg(m_now);
+        const QString text = tr("now %1").arg(TimeAxis::label(m_now, 1));
         QFont bold = font();
         bold.setBold(true);
         p.setFont(bold);

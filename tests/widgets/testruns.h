@@ -90,4 +90,41 @@ inline std::unique_ptr<engine::Runtime> manyChildren(int count)
     return rt;
 }
 
+/// A producer that emits `count` stream items 'v0', 'v1' … one every `every` ticks (a
+/// ValueEmitted event each, as the stream helpers record them), then returns.
+inline engine::Body producer(int count, engine::Tick every)
+{
+    return [count, every](engine::Ctx ctx) -> QCoro::Task<engine::Value> {
+        for (int i = 0; i < count; ++i) {
+            co_await ctx.sleep(every);
+            ctx.rt->record(engine::EventKind::ValueEmitted, ctx.task, engine::NoId, engine::NoId, engine::NoId,
+                           QStringLiteral("'v%1'").arg(i));
+        }
+        co_return count;
+    };
+}
+
+/// A task that sleeps one tick `count` times: 2·count tiny spans (running, suspended …).
+inline engine::Body ticker(int count)
+{
+    return [count](engine::Ctx ctx) -> QCoro::Task<engine::Value> {
+        for (int i = 0; i < count; ++i)
+            co_await ctx.sleep(1);
+        co_return count;
+    };
+}
+
+/// main: wait_all(P: producer of 3 items at 1, 2, 3; T: ticker(`ticks`)).
+inline std::unique_ptr<engine::Runtime> streamAndTicker(int ticks)
+{
+    auto rt = std::make_unique<engine::Runtime>(engine::Profile::asyncgui());
+    rt->spawn(engine::NoId, QStringLiteral("main"), [ticks](engine::Ctx ctx) -> QCoro::Task<engine::Value> {
+        std::vector<engine::asyncgui::Child> children{{QStringLiteral("P"), producer(3, 1)},
+                                                      {QStringLiteral("T"), ticker(ticks)}};
+        co_await engine::asyncgui::waitAll(ctx, std::move(children));
+        co_return {};
+    });
+    return rt;
+}
+
 } // namespace testruns

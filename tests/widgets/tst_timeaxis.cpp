@@ -11,6 +11,27 @@ class TestTimeAxis : public QObject
     Q_OBJECT
 
 private slots:
+    void labelsSayMillisecondsThenSeconds_data()
+    {
+        QTest::addColumn<qint64>("ticks");
+        QTest::addColumn<qint64>("step");
+        QTest::addColumn<QString>("label");
+        QTest::newRow("zero") << qint64(0) << qint64(5) << QStringLiteral("0");
+        QTest::newRow("small") << qint64(5) << qint64(5) << QStringLiteral("5 ms");
+        QTest::newRow("fine step past a second") << qint64(1020) << qint64(20) << QStringLiteral("1020 ms");
+        QTest::newRow("under a second") << qint64(500) << qint64(100) << QStringLiteral("500 ms");
+        QTest::newRow("tenths") << qint64(1500) << qint64(500) << QStringLiteral("1.5 s");
+        QTest::newRow("whole seconds") << qint64(12000) << qint64(2000) << QStringLiteral("12 s");
+    }
+
+    void labelsSayMillisecondsThenSeconds()
+    {
+        QFETCH(qint64, ticks);
+        QFETCH(qint64, step);
+        QFETCH(QString, label);
+        QCOMPARE(TimeAxis::label(ticks, step), label);
+    }
+
     void timeAndPixelAreInverses()
     {
         const TimeAxis axis(-2.5, 40);

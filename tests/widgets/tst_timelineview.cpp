@@ -10,6 +10,8 @@
 
 #include <QScrollBar>
 #include <QHelpEvent>
+#include <QNativeGestureEvent>
+#include <QPointingDevice>
 #include <QTest>
 #include <QToolTip>
 #include <QTreeView>
@@ -146,7 +148,7 @@ private slots:
         const QString text = QToolTip::text();
         QVERIFY2(text.contains(QStringLiteral("<b>B</b>")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("sleep until 2")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("0 → 1")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("0 → 1 ms")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("cancelled at 1")), qPrintable(text));
         QToolTip::hideText();
     }
@@ -194,6 +196,57 @@ private slots:
         view.fitToRun();
         QVERIFY(view.followsRun());
         QCOMPARE(view.axis().pixelsPerTick(), scale);
+    }
+
+    void keysZoomPanAndFit()
+    {
+        auto rt = testruns::waitAny(testruns::sleeper(10, "A"), testruns::sleeper(40, "B"));
+        rt->scheduler().runUntilIdle();
+        TimelineModel model;
+        model.setTrace(&rt->trace());
+        TimelineView view;
+        view.setModel(&model);
+        view.resize(600, 200);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const double fit = view.axis().pixelsPerTick();
+        QTest::keyClick(&view, Qt::Key_Plus);
+        QVERIFY(qAbs(view.axis().pixelsPerTick() - fit * 1.5) < 1e-9);
+        QTest::keyClick(&view, Qt::Key_Plus);
+        QScrollBar *h = view.horizontalScrollBar();
+        const int before = h->value();
+        QTest::keyClick(&view, Qt::Key_Right);
+        QCOMPARE(h->value(), before + int(std::lround(view.viewport()->width() * 0.1)));
+        QTest::keyClick(&view, Qt::Key_End);
+        QCOMPARE(h->value(), h->maximum());
+        QTest::keyClick(&view, Qt::Key_Home);
+        QCOMPARE(h->value(), 0);
+        QTest::keyClick(&view, Qt::Key_Minus);
+        QVERIFY(qAbs(view.axis().pixelsPerTick() - fit * 1.5) < 1e-9);
+        QTest::keyClick(&view, Qt::Key_0);
+        QVERIFY(view.followsRun());
+        QCOMPARE(view.axis().pixelsPerTick(), fit);
+    }
+
+    void pinchZoomsAroundTheFingers()
+    {
+        auto rt = testruns::waitAny(testruns::sleeper(10, "A"), testruns::sleeper(40, "B"));
+        rt->scheduler().runUntilIdle();
+        TimelineModel model;
+        model.setTrace(&rt->trace());
+        TimelineView view;
+        view.setModel(&model);
+        view.resize(600, 200);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const double scale = view.axis().pixelsPerTick();
+        const QPointF at(view.axis().x(6), 40);   // the run ends at 10, when A wins
+        const double before = view.axis().time(at.x());
+        QNativeGestureEvent pinch(Qt::ZoomNativeGesture, QPointingDevice::primaryPointingDevice(), 2, at, at,
+                                  view.viewport()->mapToGlobal(at), 0.5, QPointF(), 1);
+        QCoreApplication::sendEvent(view.viewport(), &pinch);
+        QVERIFY(qAbs(view.axis().pixelsPerTick() - scale * 1.5) < 1e-9);
+        QVERIFY(qAbs(view.axis().time(at.x()) - before) * view.axis().pixelsPerTick() < 1.0);
     }
 
     void paintingCullsToTheVisibleLanes()
