@@ -50,7 +50,7 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(TaskTreeModel::NameColumn, QHeaderView::Interactive);
     m_tree->header()->resizeSection(TaskTreeModel::NameColumn, 140);
-    m_tree->header()->resizeSection(TaskTreeModel::StateColumn, 190);
+    m_tree->header()->resizeSection(TaskTreeModel::StateColumn, 150);
     m_tree->header()->resizeSection(TaskTreeModel::EndColumn, 44);
     m_timeline->setModel(m_model);
 
@@ -58,7 +58,8 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     m_splitter->addWidget(m_timeline);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({390, 800});
+    // The timeline is what people came for: the tree gets just its three columns.
+    m_splitter->setSizes({340, 1000});
     m_splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
