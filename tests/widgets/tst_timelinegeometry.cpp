@@ -1,6 +1,7 @@
 // The drawn geometry: level of detail (folded runs of tiny spans), stream marbles, and hit-testing
 // that answers with the shape drawn under the pointer. Offscreen.
 
+#include "shownrun.h"
 #include "testruns.h"
 
 #include "widgets/timelinemodel.h"
@@ -125,13 +126,8 @@ private slots:
 
     void hitTestingFindsTheMarkUnderThePoint()
     {
-        auto rt = testruns::waitAnyAB();
-        rt->scheduler().runUntilIdle();
-        TimelineModel model;
-        model.setTrace(&rt->trace());
-        TimelineView view;
-        view.setModel(&model);
-        view.resize(600, 200);
+        testruns::ShownRun shown(testruns::waitAnyAB(), QSize(600, 200));
+        auto &[rt, model, view] = shown;
         view.grab();
         // B's lane (2): the cancel request and the cancelled cap, both at t=1.
         const auto &b = model.task(2);
@@ -152,13 +148,8 @@ private slots:
 
     void scopesAreBracketsAroundTheirChildrensLanes()
     {
-        auto rt = testruns::nurseryFailure();
-        rt->scheduler().runUntilIdle();
-        TimelineModel model;
-        model.setTrace(&rt->trace());
-        TimelineView view;
-        view.setModel(&model);
-        view.resize(600, 200);
+        testruns::ShownRun shown(testruns::nurseryFailure(), QSize(600, 200));
+        auto &[rt, model, view] = shown;
         view.grab();
         const auto &fills = view.geometry().shapes().scopeFills;
         QCOMPARE(fills.size(), size_t(1));

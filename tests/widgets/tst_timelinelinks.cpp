@@ -1,6 +1,7 @@
 // Exception paths and causality links: the data derived from the trace, then the arrows the view
 // draws for them, with their endpoints on the lanes. Offscreen.
 
+#include "shownrun.h"
 #include "testruns.h"
 
 #include "widgets/timelinelinks.h"
@@ -84,13 +85,8 @@ private slots:
 
     void theViewDrawsTheErrorPathOnTheLanesAndRingsTheCancelledSibling()
     {
-        auto rt = testruns::nurseryFailure();
-        rt->scheduler().runUntilIdle();
-        TimelineModel model;
-        model.setTrace(&rt->trace());
-        TimelineView view;
-        view.setModel(&model);
-        view.resize(700, 200);
+        testruns::ShownRun shown(testruns::nurseryFailure(), QSize(700, 200));
+        auto &[rt, model, view] = shown;
         QVERIFY(view.showErrorPaths());
         view.grab();
         const TimelineLinkPainter &links = view.links();
@@ -150,13 +146,8 @@ private slots:
 
     void causalityArrowsAreDrawnBetweenTheLanesOnDemand()
     {
-        auto rt = testruns::waitAnyAB();
-        rt->scheduler().runUntilIdle();
-        TimelineModel model;
-        model.setTrace(&rt->trace());
-        TimelineView view;
-        view.setModel(&model);
-        view.resize(700, 200);
+        testruns::ShownRun shown(testruns::waitAnyAB(), QSize(700, 200));
+        auto &[rt, model, view] = shown;
         view.setSelectedTask(2);
         view.grab();
         QVERIFY(view.links().arrows().empty());   // off by default

@@ -1,6 +1,7 @@
 // The timeline view beside the task tree: lanes aligned with rows, hit-testing, selection both
 // ways, zoom and fit. Offscreen.
 
+#include "shownrun.h"
 #include "testruns.h"
 
 #include "widgets/tasktreemodel.h"
@@ -200,13 +201,8 @@ private slots:
 
     void keysZoomPanAndFit()
     {
-        auto rt = testruns::waitAny(testruns::sleeper(10, "A"), testruns::sleeper(40, "B"));
-        rt->scheduler().runUntilIdle();
-        TimelineModel model;
-        model.setTrace(&rt->trace());
-        TimelineView view;
-        view.setModel(&model);
-        view.resize(600, 200);
+        testruns::ShownRun shown(testruns::waitAny(testruns::sleeper(10, "A"), testruns::sleeper(40, "B")), QSize(600, 200));
+        auto &[rt, model, view] = shown;
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         const double fit = view.axis().pixelsPerTick();
@@ -230,13 +226,8 @@ private slots:
 
     void pinchZoomsAroundTheFingers()
     {
-        auto rt = testruns::waitAny(testruns::sleeper(10, "A"), testruns::sleeper(40, "B"));
-        rt->scheduler().runUntilIdle();
-        TimelineModel model;
-        model.setTrace(&rt->trace());
-        TimelineView view;
-        view.setModel(&model);
-        view.resize(600, 200);
+        testruns::ShownRun shown(testruns::waitAny(testruns::sleeper(10, "A"), testruns::sleeper(40, "B")), QSize(600, 200));
+        auto &[rt, model, view] = shown;
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         const double scale = view.axis().pixelsPerTick();
