@@ -16,6 +16,7 @@
 #include "widgets/scenariodrophandler.h"
 #include "widgets/scenarioeditor.h"
 #include "widgets/scenariotextedit.h"
+#include "widgets/timelinefilterbar.h"
 #include "widgets/timelinepanel.h"
 #include "widgets/timelineview.h"
 
@@ -28,6 +29,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -110,6 +112,7 @@ MainWindow::~MainWindow()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
     QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::showOpenDialog);
     open->setShortcut(QKeySequence::Open);
     open->setToolTip(tr("Open a scenario file (.yaml)"));
@@ -448,6 +451,25 @@ void MainWindow::createEditorAndBrowser()
     connect(m_editor, &widgets::ScenarioEditor::rerunRequested, this, &MainWindow::showScenario);
     // The settings keep the recent files (File ▸ Open recent shows them too); the browser mirrors them.
     m_browser->setRecentFiles(m_settings.recentFiles());
+
+    // The editor's own actions in the menus: their keys act in the text (Ctrl+R elsewhere resets
+    // the run), and the menus make them findable.
+    if (auto *file = menuBar()->findChild<QMenu *>(QStringLiteral("fileMenu"))) {
+        QAction *beforeQuit = file->actions().value(file->actions().size() - 2);   // the separator
+        file->insertActions(beforeQuit, {m_editor->saveAction(), m_editor->saveAsAction()});
+    }
+    if (auto *run = menuBar()->findChild<QMenu *>(QStringLiteral("runMenu")))
+        run->insertAction(run->actions().value(0), m_editor->rerunAction());
+    QAction *find = new QAction(tr("&Find task…"), this);
+    find->setShortcut(QKeySequence::Find);
+    find->setToolTip(tr("Filter the tasks by name (F3 / Shift+F3: next / previous match)"));
+    connect(find, &QAction::triggered, this, [this] {
+        m_panel->filterBar()->textField()->setFocus(Qt::ShortcutFocusReason);
+        m_panel->filterBar()->textField()->selectAll();
+    });
+    auto *edit = new QMenu(tr("&Edit"), menuBar());
+    edit->addAction(find);
+    menuBar()->insertMenu(menuBar()->actions().value(1), edit);
 
     auto *drops = new widgets::ScenarioDropHandler(this);
     drops->watch(this);

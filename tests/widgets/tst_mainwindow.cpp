@@ -330,6 +330,10 @@ private slots:
         const QStringList rows = ShortcutsDialog::rows(w.menuBar());
         QVERIFY(rows.contains(QStringLiteral("Presentation mode\tF5, Ctrl+Shift+P")));
         QVERIFY(std::any_of(rows.begin(), rows.end(), [](const QString &r) { return r.startsWith(QStringLiteral("Open…\t")); }));
+        QVERIFY(rows.contains(QStringLiteral("Find task…\tCtrl+F")));
+        // The editor's save and re-run are in the menus too (their keys act in the text).
+        QVERIFY(std::any_of(rows.begin(), rows.end(), [](const QString &r) { return r.endsWith(QStringLiteral("\tCtrl+S")); }));
+        QVERIFY(std::any_of(rows.begin(), rows.end(), [](const QString &r) { return r.endsWith(QStringLiteral("\tCtrl+R")); }));
     }
 
     void theNarrativeAndTheInspectorFollowTheRunAndMoveThePlayhead()
