@@ -49,7 +49,14 @@ TimelineView::TimelineView(QWidget *parent)
     m_input = new TimelineInput(this);
 }
 
-TimelineView::~TimelineView() = default;
+// The input filter watches this view and its viewport, and reads both. Delete it while this is
+// still a whole TimelineView: left to ~QObject, it would hear the viewport's last events after
+// the scroll area had already been taken apart.
+TimelineView::~TimelineView()
+{
+    delete m_input;
+    m_input = nullptr;
+}
 
 void TimelineView::setModel(const TimelineModel *model)
 {
