@@ -102,6 +102,17 @@ inline void dumpTrace(const engine::Trace &trace)
             qDebug().noquote() << line;
 }
 
+/// Spawns `main` as the root task, cancels it from outside at `cancelAt` if given, runs until
+/// nothing is left, and dumps the trace when TRACE_DUMP is set.
+inline void runMain(engine::Runtime &rt, engine::Body main, engine::Tick cancelAt = -1)
+{
+    rt.spawn(engine::NoId, QStringLiteral("main"), std::move(main));
+    if (cancelAt >= 0)
+        rt.scheduleCancel(0, cancelAt, QStringLiteral("cancelled from outside"));
+    rt.scheduler().runUntilIdle();
+    dumpTrace(rt.trace());
+}
+
 /// Task outcomes only: completed / failed / cancelled.
 inline QStringList outcomes(const engine::Trace &trace)
 {

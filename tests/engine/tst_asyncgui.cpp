@@ -11,6 +11,7 @@
 using namespace engine;
 using testing::failer;
 using testing::lines;
+using testing::runMain;
 using testing::outcomes;
 using testing::sleeper;
 
@@ -20,12 +21,6 @@ class TestAsyncgui : public QObject
 
 private:
     // Runs `main` as the root task under the asyncgui profile until idle.
-    static void runMain(Runtime &rt, Body main)
-    {
-        rt.spawn(NoId, QStringLiteral("main"), std::move(main));
-        rt.scheduler().runUntilIdle();
-    }
-
     static QString describeChildren(const Runtime &rt, const std::vector<TaskId> &ids)
     {
         QStringList parts;

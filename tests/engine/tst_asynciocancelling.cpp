@@ -13,6 +13,7 @@
 using namespace engine;
 using testing::failer;
 using testing::lines;
+using testing::runMain;
 using testing::outcomes;
 using testing::sleeper;
 using testing::slowToCancel;
@@ -20,15 +21,6 @@ using testing::slowToCancel;
 namespace {
 
 using K = EventKind;
-
-void runMain(Runtime &rt, Body main, Tick cancelAt = -1)
-{
-    rt.spawn(NoId, QStringLiteral("main"), std::move(main));
-    if (cancelAt >= 0)
-        rt.scheduleCancel(0, cancelAt, QStringLiteral("cancelled from outside"));
-    rt.scheduler().runUntilIdle();
-    testing::dumpTrace(rt.trace());
-}
 
 } // namespace
 

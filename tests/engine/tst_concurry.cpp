@@ -14,6 +14,7 @@
 using namespace engine;
 using testing::failer;
 using testing::lines;
+using testing::runMain;
 using testing::outcomes;
 using testing::sleeper;
 using testing::slowToCancel;
@@ -34,12 +35,6 @@ std::vector<Child> futures(const QStringList &specs)
         out.push_back({name, fails ? failer(rest.toLongLong(), value) : sleeper(rest.toLongLong(), value)});
     }
     return out;
-}
-
-void runMain(Runtime &rt, Body main)
-{
-    rt.spawn(NoId, QStringLiteral("main"), std::move(main));
-    rt.scheduler().runUntilIdle();
 }
 
 QStringList polls(const Trace &trace)

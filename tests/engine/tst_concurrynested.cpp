@@ -13,6 +13,7 @@
 using namespace engine;
 using testing::failer;
 using testing::lines;
+using testing::runMain;
 using testing::outcomes;
 using testing::sleeper;
 
@@ -30,13 +31,6 @@ Nested f(const QString &spec)
 Nested list(std::vector<Nested> items)
 {
     return Nested::list(std::move(items));
-}
-
-void runMain(Runtime &rt, Body main)
-{
-    rt.spawn(NoId, QStringLiteral("main"), std::move(main));
-    rt.scheduler().runUntilIdle();
-    testing::dumpTrace(rt.trace());
 }
 
 template<typename Options>

@@ -19,6 +19,7 @@
 using namespace engine;
 using testing::failer;
 using testing::lines;
+using testing::runMain;
 using testing::outcomes;
 using testing::sleeper;
 using testing::slowToCancel;
@@ -39,12 +40,6 @@ Body cancelsItselfAt(Tick at)
         co_await ctx.checkpoint();
         co_return QStringLiteral("unreachable");
     };
-}
-
-void runMain(Runtime &rt, Body main)
-{
-    rt.spawn(NoId, QStringLiteral("main"), std::move(main));
-    rt.scheduler().runUntilIdle();
 }
 
 // "main: failed ValueError('B') at 1; A: completed at 3; …" for every task in spawn order.

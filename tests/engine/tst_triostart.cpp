@@ -13,6 +13,7 @@
 using namespace engine;
 using testing::failer;
 using testing::lines;
+using testing::runMain;
 using testing::outcomes;
 using testing::sleeper;
 
@@ -29,13 +30,6 @@ trio::StartBody server(Tick before, QString value, Tick after)
         co_await ctx.sleep(after);
         co_return QStringLiteral("served");
     };
-}
-
-void runMain(Runtime &rt, Body main)
-{
-    rt.spawn(NoId, QStringLiteral("main"), std::move(main));
-    rt.scheduler().runUntilIdle();
-    testing::dumpTrace(rt.trace());
 }
 
 // The body of a nursery that awaits start(server) and returns what start() returned or raised.
