@@ -449,8 +449,15 @@ void MainWindow::createEditorAndBrowser()
     connect(m_browser, &widgets::ScenarioBrowser::fileActivated, this, &MainWindow::openFile);
     connect(m_browser, &widgets::ScenarioBrowser::openFileRequested, this, &MainWindow::showOpenDialog);
     connect(m_editor, &widgets::ScenarioEditor::rerunRequested, this, &MainWindow::showScenario);
-    // The settings keep the recent files (File ▸ Open recent shows them too); the browser mirrors them.
+    // One list of recent files, kept by the settings (File ▸ Open recent reads them). The browser
+    // shows it, adds the files dropped on it, and empties when the menu clears the list.
     m_browser->setRecentFiles(m_settings.recentFiles());
+    connect(m_browser, &widgets::ScenarioBrowser::recentFilesChanged, this, [this](const QStringList &paths) {
+        for (auto it = paths.crbegin(); it != paths.crend(); ++it)
+            m_settings.addRecentFile(*it);
+    });
+    if (auto *recent = findChild<RecentFilesMenu *>())
+        connect(recent, &RecentFilesMenu::cleared, m_browser, [this] { m_browser->setRecentFiles({}); });
 
     // The editor's own actions in the menus: their keys act in the text (Ctrl+R elsewhere resets
     // the run), and the menus make them findable.

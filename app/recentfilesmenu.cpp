@@ -26,6 +26,9 @@ void RecentFilesMenu::rebuild()
     if (files.isEmpty())
         addAction(tr("(no recent files)"))->setEnabled(false);
     addSeparator();
-    QAction *clearList = addAction(tr("&Clear list"), this, [this] { m_settings->clearRecentFiles(); });
+    QAction *clearList = addAction(tr("&Clear list"), this, [this] {
+        m_settings->clearRecentFiles();
+        emit cleared();
+    });
     clearList->setEnabled(!files.isEmpty());
 }

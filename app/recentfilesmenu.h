@@ -16,6 +16,8 @@ public:
 
 signals:
     void fileChosen(const QString &path);
+    /// "Clear list" emptied the settings' list.
+    void cleared();
 
 private:
     void rebuild();

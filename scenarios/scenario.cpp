@@ -64,7 +64,21 @@ LoadResult loadScenarioFile(const QString &path)
     return parseScenario(QString::fromUtf8(file.readAll()), path);
 }
 
-std::vector<BuiltinScenario> builtinScenarios()
+// Fills in what the built-in's file says of itself. A broken built-in still shows up (by id) so
+// that the tests and the browser reveal it.
+static BuiltinScenario describeBuiltin(BuiltinScenario b)
+{
+    const LoadResult loaded = loadScenarioFile(b.path);
+    b.title = loaded.ok() ? loaded.scenario->title() : b.id;
+    if (loaded.ok()) {
+        b.conceptName = loaded.scenario->conceptName();
+        b.profile = loaded.scenario->profile();
+        b.description = loaded.scenario->description();
+    }
+    return b;
+}
+
+static std::vector<BuiltinScenario> readBuiltins()
 {
     std::vector<BuiltinScenario> out;
     const QStringList files = QDir(builtinDir).entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name);
@@ -72,13 +86,15 @@ std::vector<BuiltinScenario> builtinScenarios()
         BuiltinScenario b;
         b.id = QFileInfo(file).completeBaseName();
         b.path = builtinDir + QLatin1Char('/') + file;
-        const LoadResult loaded = loadScenarioFile(b.path);
-        // A broken built-in still shows up (by id) so that the tests and the browser reveal it.
-        b.title = loaded.ok() ? loaded.scenario->title() : b.id;
-        b.conceptName = loaded.ok() ? loaded.scenario->conceptName() : QString();
-        out.push_back(std::move(b));
+        out.push_back(describeBuiltin(std::move(b)));
     }
     return out;
+}
+
+std::vector<BuiltinScenario> builtinScenarios()
+{
+    static const std::vector<BuiltinScenario> builtins = readBuiltins();
+    return builtins;
 }
 
 std::optional<BuiltinScenario> findBuiltin(const QString &id)
@@ -91,10 +107,7 @@ std::optional<BuiltinScenario> findBuiltin(const QString &id)
     b.path = builtinDir + QLatin1Char('/') + id + QStringLiteral(".yaml");
     if (!QFileInfo(b.path).isFile())
         return std::nullopt;
-    const LoadResult loaded = loadScenarioFile(b.path);
-    b.title = loaded.ok() ? loaded.scenario->title() : b.id;
-    b.conceptName = loaded.ok() ? loaded.scenario->conceptName() : QString();
-    return b;
+    return describeBuiltin(std::move(b));
 }
 
 } // namespace scenarios

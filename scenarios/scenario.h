@@ -75,7 +75,11 @@ struct BuiltinScenario
     QString title;
     QString conceptName;   // the YAML `concept` (a C++20 keyword)
     QString path;    ///< ":/scenarios/…yaml"
+    QString profile;       ///< the library profile, e.g. "asyncgui"
+    QString description;   ///< the scenario's description (teaching notes)
 };
+/// Every built-in, sorted by id. They are compiled in, so they are read and parsed once per
+/// process; later calls return the same list.
 std::vector<BuiltinScenario> builtinScenarios();
 /// The built-in scenario with `id`, if any.
 std::optional<BuiltinScenario> findBuiltin(const QString &id);

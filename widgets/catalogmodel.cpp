@@ -40,12 +40,8 @@ CatalogModel::CatalogModel(QObject *parent)
         e.title = b.title;
         e.path = b.path;
         e.conceptName = b.conceptName;
-        // The catalogue entry has no library or notes: read them from the scenario itself.
-        const scenarios::LoadResult loaded = scenarios::loadScenarioFile(b.path);
-        if (loaded.ok()) {
-            e.library = loaded.scenario->profile();
-            e.description = firstParagraph(loaded.scenario->description());
-        }
+        e.library = b.profile;
+        e.description = firstParagraph(b.description);
         m_builtins.push_back(std::move(e));
     }
     rebuild();

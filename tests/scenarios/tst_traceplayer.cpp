@@ -1,6 +1,7 @@
 // Playing back a recorded trace: every position shows exactly the recording's prefix, stepping
 // by event and instant moves as a live run does, and going back then forward again is seamless.
 
+#include "scenarios/recordedrun.h"
 #include "scenarios/scenariorun.h"
 #include "scenarios/traceplayer.h"
 
@@ -10,21 +11,19 @@ namespace {
 
 struct Recording
 {
-    std::shared_ptr<engine::Trace> trace;
+    std::shared_ptr<const engine::Trace> trace;
     QStringList lines;     // the whole run, formatted
     engine::Tick end = 0;
 };
 
-// Runs `id` live to the end, copying its trace into a recording the player can own.
+// Runs `id` live to the end and keeps a copy of its trace (the run itself goes away).
 Recording record(const QString &id)
 {
     const scenarios::LoadResult loaded = scenarios::loadScenarioFile(scenarios::findBuiltin(id)->path);
     scenarios::ScenarioRun run(*loaded.scenario);
     run.scheduler().runUntilIdle(1'000'000);
-    scenarios::TracePlayer copy(std::shared_ptr<const engine::Trace>(&run.trace(), [](const engine::Trace *) {}), 0);
-    copy.seek(run.trace().events().size());
     Recording r;
-    r.trace = std::const_pointer_cast<engine::Trace>(copy.sharedTrace());
+    r.trace = scenarios::tracePrefix(run.trace(), run.runtime().now());
     r.lines = run.trace().formatAll();
     r.end = run.runtime().now();
     return r;

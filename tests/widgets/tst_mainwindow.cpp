@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "insightdocks.h"
 #include "presentationmode.h"
+#include "recentfilesmenu.h"
 #include "runcontroller.h"
 #include "shortcutsdialog.h"
 
@@ -19,6 +20,7 @@
 #include "widgets/schedulermodel.h"
 #include "widgets/schedulerpanel.h"
 #include "widgets/scenariobrowser.h"
+#include "widgets/scenariodrophandler.h"
 #include "widgets/scenarioeditor.h"
 #include "widgets/scenariotextedit.h"
 #include "widgets/timelinepanel.h"
@@ -198,6 +200,34 @@ private slots:
         MainWindow again;
         again.openInitial({});
         QCOMPARE(again.controller()->scenario()->sourcePath(), QFileInfo(path).absoluteFilePath());
+    }
+
+    void filesDroppedOnTheBrowserAreRecentEverywhereAndClearingEmptiesBoth()
+    {
+        QTemporaryDir dir;
+        const QByteArray text = builtinText(QStringLiteral("race-first-finisher"));
+        const QString a = writeScenario(dir, QStringLiteral("a.yaml"), text);
+        const QString b = writeScenario(dir, QStringLiteral("b.yaml"), text);
+        MainWindow w;
+        w.openInitial({});
+        emit w.browser()->dropHandler()->filesDropped({a, b});
+        QCOMPARE(w.controller()->scenario()->sourcePath(), QFileInfo(a).absoluteFilePath());
+        // Both dropped files are recent, in the settings (File ▸ Open recent) as in the browser.
+        const QStringList expected{QFileInfo(a).absoluteFilePath(), QFileInfo(b).absoluteFilePath()};
+        QCOMPARE(AppSettings().recentFiles(), expected);
+        QCOMPARE(w.browser()->recentFiles(), expected);
+
+        auto *recent = w.findChild<RecentFilesMenu *>();
+        QVERIFY(recent);
+        emit recent->aboutToShow();
+        QAction *clear = nullptr;
+        for (QAction *action : recent->actions())
+            if (action->text() == QStringLiteral("&Clear list"))
+                clear = action;
+        QVERIFY(clear && clear->isEnabled());
+        clear->trigger();
+        QVERIFY(AppSettings().recentFiles().isEmpty());
+        QVERIFY(w.browser()->recentFiles().isEmpty());
     }
 
     void theLastBuiltinReopensNextTime()
