@@ -9,31 +9,14 @@ namespace engine::effectpy {
 
 namespace {
 
-// restore(inner) in effectpy: `t = asyncio.create_task(inner._run(ctx2)); return await t`.
-QCoro::Task<Value> restoredTask(Ctx ctx, Effect inner)
-{
-    auto set = TaskSet::open(ctx, QStringLiteral("restore"), TieBreak::Fifo);
-    const TaskId task = set->createTask(inner);
-    Value value;
-    std::exception_ptr error;
-    try {
-        value = co_await awaitResult(ctx, task);   // forwards a cancellation of the region into it
-    } catch (...) {
-        error = std::current_exception();
-    }
-    set->release();
-    if (error)
-        std::rethrow_exception(error);
-    co_return value;
-}
-
 // f(restore) as one effect: the masked effects run in the region's own task, one after another.
 QCoro::Task<Value> codeRegion(Ctx ctx, std::vector<MaskStep> region)
 {
     Value value;
     for (const MaskStep &step : region) {
         if (step.restore) {
-            QCoro::Task<Value> restored = restoredTask(ctx, step.effect);
+            // restore(inner) in effectpy: `t = asyncio.create_task(inner._run(ctx2)); return await t`.
+            QCoro::Task<Value> restored = awaitOwnTask(ctx, step.effect, QStringLiteral("restore"));
             value = co_await restored;
         } else {
             QCoro::Task<Value> masked = step.effect.body(ctx);

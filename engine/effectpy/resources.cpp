@@ -77,9 +77,9 @@ QCoro::Task<Value> scoped(Ctx ctx, ScopedBody body)
     co_return value;
 }
 
-QCoro::Task<Value> uninterruptible(Ctx ctx, Effect effect)
+QCoro::Task<Value> awaitOwnTask(Ctx ctx, Effect effect, QString name)
 {
-    auto set = TaskSet::open(ctx, QStringLiteral("uninterruptible"), TieBreak::Fifo);
+    auto set = TaskSet::open(ctx, name, TieBreak::Fifo);
     const TaskId task = set->createTask(effect);
     Value value;
     std::exception_ptr error;
@@ -87,14 +87,20 @@ QCoro::Task<Value> uninterruptible(Ctx ctx, Effect effect)
         // `return await task`: this await is what forwards the caller's cancellation into the task.
         value = co_await awaitResult(ctx, task);
     } catch (...) {
-        error = std::current_exception();
+        error = std::current_exception();   // no co_await in a catch block (g++-12)
     }
     set->release();
-    // `except CancelledError: try: return await task / finally: raise`: the task has ended by now,
-    // and the bare raise re-raises CancelledError whatever the second await gave.
     if (error)
         std::rethrow_exception(error);
     co_return value;
+}
+
+QCoro::Task<Value> uninterruptible(Ctx ctx, Effect effect)
+{
+    // `except CancelledError: try: return await task / finally: raise`: the task has ended by the
+    // time the await gives up, and the bare raise re-raises CancelledError whatever it gave.
+    QCoro::Task<Value> run = awaitOwnTask(ctx, std::move(effect), QStringLiteral("uninterruptible"));
+    co_return co_await run;
 }
 
 QCoro::Task<Value> uninterruptibleShielded(Ctx ctx, Effect effect)

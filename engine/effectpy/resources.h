@@ -20,6 +20,9 @@ using ScopedBody = std::function<Effect(std::shared_ptr<Scope> scope)>;
 /// scoped(f): creates a Scope, runs `f(scope)` and closes the scope afterwards, whatever happened.
 QCoro::Task<Value> scoped(Ctx ctx, ScopedBody body);
 
+/// `t = asyncio.create_task(effect); return await t`: runs `effect` as a task of its own (in a
+/// task set called `name`) and awaits it; the await forwards the caller's cancellation into it.
+QCoro::Task<Value> awaitOwnTask(Ctx ctx, Effect effect, QString name);
 /// uninterruptible(eff) as it REALLY behaves: it runs `effect` as a task and awaits it, but that
 /// await forwards the caller's cancellation into the task, so the effect is cancelled with its
 /// caller; the caller then waits for it to end and raises CancelledError. It protects nothing.
