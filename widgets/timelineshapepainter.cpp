@@ -1,5 +1,6 @@
 #include "timelineshapepainter.h"
 
+#include "bandedpaint.h"
 #include "timelinestyle.h"
 
 #include <QFontMetrics>
@@ -69,11 +70,19 @@ void TimelineShapePainter::paintBoxes(QPainter &p, const TimelineShapes &s, cons
         fill.setAlpha(16);
         p.setPen(Qt::NoPen);
         p.setBrush(fill);
-        p.drawRects(s.scopeFills.data(), int(s.scopeFills.size()));
+        BandedPaint::drawRects(p, s.scopeFills.data(), int(s.scopeFills.size()));
+        // Brackets two pixels wide, as filled bars: a wide pen's caps would overlap at every band.
         QColor edge = TimelineStyle::scope();
         edge.setAlpha(170);
-        p.setPen(QPen(edge, 1.5));
-        p.drawLines(s.scopeBrackets.data(), int(s.scopeBrackets.size()));
+        std::vector<QRect> bars;
+        bars.reserve(s.scopeBrackets.size());
+        for (const QLine &l : s.scopeBrackets) {
+            const QRect r = QRect(l.p1(), l.p2()).normalized();
+            bars.push_back(l.x1() == l.x2() ? QRect(r.left() - 1, r.top(), 2, r.height() + 1)
+                                            : QRect(r.left(), r.top() - 1, r.width() + 1, 2));
+        }
+        p.setBrush(edge);
+        BandedPaint::drawRects(p, bars.data(), int(bars.size()));
     }
 
     if (!s.waiting.empty()) {

@@ -1,5 +1,6 @@
 #include "timelineview.h"
 
+#include "bandedpaint.h"
 #include "timelineinput.h"
 #include "timelinemodel.h"
 #include "timelinestyle.h"
@@ -365,7 +366,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     QElapsedTimer timer;
     timer.start();
     QPainter p(viewport());
-    p.fillRect(viewport()->rect(), palette().base());
+    BandedPaint::fillRect(p, viewport()->rect(), palette().base());
     const auto &shown = lanes();
     if (!m_model || shown.empty()) {
         p.setPen(palette().color(QPalette::PlaceholderText));
@@ -380,7 +381,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     m_geometry.update(*m_model, shown, layout, laneFont(font()));
     // The playhead goes under the shapes: the marks at "now" stay readable on top of it.
     const int xNow = int(std::round(layout.axis.x(double(m_model->now()))));
-    p.fillRect(QRect(xNow - 1, 0, 2, viewport()->height()), palette().color(QPalette::WindowText));
+    BandedPaint::fillRect(p, QRect(xNow - 1, 0, 2, viewport()->height()), palette().color(QPalette::WindowText));
     m_geometry.paint(p);
     paintLinks(p);
     paintOverlays(p, first, last);
@@ -427,17 +428,16 @@ void TimelineView::paintLaneBackgrounds(QPainter &p, int first, int last)
     const qint64 step = TimeAxis::majorStep(ax.pixelsPerTick(), fontMetrics().horizontalAdvance(TimeAxis::widestLabel()) + 16);
     QColor grid = palette().color(QPalette::Mid);
     grid.setAlpha(70);
-    p.setPen(grid);
     const int bottom = std::min(viewport()->height(), laneTop(last) + m_laneHeight);
     for (qint64 t = std::max<qint64>(0, qint64(std::floor(ax.time(0) / double(step))) * step);
          double(t) <= ax.time(width); t += step) {
         const int x = int(std::round(ax.x(double(t))));
-        p.drawLine(x, 0, x, bottom);
+        BandedPaint::fillRect(p, QRect(x, 0, 1, bottom), grid);
     }
     // The future is shaded: nothing right of now has happened yet.
     const int xNow = int(std::round(ax.x(double(m_model->now()))));
     if (xNow < width)
-        p.fillRect(QRect(std::max(0, xNow), 0, width - std::max(0, xNow), bottom), QColor(0, 0, 0, 12));
+        BandedPaint::fillRect(p, QRect(std::max(0, xNow), 0, width - std::max(0, xNow), bottom), QColor(0, 0, 0, 12));
 }
 
 void TimelineView::paintOverlays(QPainter &p, int first, int last)
