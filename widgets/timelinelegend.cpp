@@ -43,7 +43,7 @@ constexpr std::array<Item, 14> Items{{
 
 constexpr int GlyphWidth = 22;
 constexpr int TextGap = 5;
-constexpr int Gap = 18;
+constexpr int Gap = 12;
 constexpr int Margin = 8;
 
 QString text(int index)
@@ -58,7 +58,7 @@ int itemWidth(const QFontMetrics &fm, int index)
 
 int rowHeight(const QFontMetrics &fm)
 {
-    return std::max(fm.height(), 16) + 6;
+    return std::max(fm.height(), 16) + 4;
 }
 
 // Where each entry goes when wrapped at `width`: calls place(index, x, row) for each.

@@ -73,7 +73,7 @@ private:
         QProcess app;
         app.setProcessEnvironment(env);
         app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        app.start(xvfb, {QStringLiteral("-a"), QStringLiteral("-s"), QStringLiteral("-screen 0 1400x900x24"),
+        app.start(xvfb, {QStringLiteral("-a"), QStringLiteral("-s"), QStringLiteral("-screen 0 1600x1000x24"),
                          QStringLiteral(TASKSCOPE_EXE), scenario});
         if (!app.waitForFinished(240'000))
             app.kill();
