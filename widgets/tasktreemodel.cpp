@@ -63,12 +63,17 @@ void TaskTreeModel::appendNode(TaskId id)
 
 void TaskTreeModel::addTasks(int first, int last)
 {
-    // A new task has the highest id so far, so it is always its parent's last child.
-    for (TaskId id = first; id <= last; ++id) {
+    // A new task has the highest id so far, so it is always its parent's last child; a run of
+    // new siblings (a fan-out) is inserted as one block of rows.
+    for (TaskId id = first; id <= last;) {
         const TaskId parent = m_model->task(id).parent;
+        TaskId end = id + 1;
+        while (end <= last && m_model->task(end).parent == parent)
+            ++end;
         const int row = parent >= 0 ? int(m_nodes[size_t(parent)].children.size()) : int(m_roots.size());
-        beginInsertRows(indexOf(parent), row, row);
-        appendNode(id);
+        beginInsertRows(indexOf(parent), row, row + (end - id) - 1);
+        for (; id < end; ++id)
+            appendNode(id);
         endInsertRows();
     }
 }

@@ -72,14 +72,19 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     layout->addWidget(m_legend);
 
     connect(m_treeModel, &QAbstractItemModel::modelReset, this, [this] {
+        m_expanding = true;   // expandAll() says expanded() once per row
         m_tree->expandAll();
+        m_expanding = false;
         m_rowHidden.clear();
         if (!m_filter.isEmpty())
             applyFilter();
         syncLanes();
     });
     connect(m_treeModel, &QAbstractItemModel::rowsInserted, this, &TimelinePanel::expandInserted);
-    connect(m_tree, &QTreeView::expanded, this, &TimelinePanel::syncLanes);
+    connect(m_tree, &QTreeView::expanded, this, [this] {
+        if (!m_expanding)
+            syncLanes();
+    });
     connect(m_tree, &QTreeView::collapsed, this, &TimelinePanel::syncLanes);
 
     QScrollBar *treeBar = m_tree->verticalScrollBar();
@@ -98,6 +103,8 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     connect(m_model, &TimelineModel::changed, this, [this] {
         if (!m_filter.isEmpty())
             applyFilter();
+        if (m_lanesDirty)
+            syncLanes();
     });
     auto *next = new QShortcut(QKeySequence(Qt::Key_F3), this, this, &TimelinePanel::selectNextMatch);
     auto *previous = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3), this, this, &TimelinePanel::selectPreviousMatch);
@@ -158,11 +165,12 @@ void TimelinePanel::expandInserted(const QModelIndex &parent, int first, int las
 {
     // New tasks arrive expanded so that their children get lanes too; a row the user collapsed
     // stays collapsed.
+    m_expanding = true;
     for (int row = first; row <= last; ++row)
         m_tree->expand(m_treeModel->index(row, 0, parent));
-    if (!m_filter.isEmpty())
-        applyFilter();
-    syncLanes();
+    m_expanding = false;
+    // The filter and the lanes catch up when the model's update ends (TimelineModel::changed).
+    m_lanesDirty = true;
 }
 
 void TimelinePanel::setFilter(const TaskFilter &filter)
@@ -266,16 +274,27 @@ void TimelinePanel::setShowCausality(bool show)
 
 void TimelinePanel::syncLanes()
 {
+    m_lanesDirty = false;
     std::vector<TaskId> lanes;
     lanes.reserve(size_t(m_model->taskCount()));
-    // indexBelow() skips hidden rows, but the walk must not start on one (a filtered-out root).
-    QModelIndex i = m_treeModel->index(0, 0);
-    while (i.isValid() && m_tree->isRowHidden(i.row(), i.parent()))
-        i = i.siblingAtRow(i.row() + 1);
-    for (; i.isValid(); i = m_tree->indexBelow(i))
-        lanes.push_back(m_treeModel->taskId(i));
+    collectLanes(QModelIndex(), lanes);
     m_timeline->setLanes(std::move(lanes));
     syncMetrics();
+}
+
+void TimelinePanel::collectLanes(const QModelIndex &parent, std::vector<TaskId> &lanes) const
+{
+    // The tree's own row order, walked on the model: QTreeView::indexBelow() searches the view's
+    // item list on every call, which made this walk the slowest part of opening a large run.
+    const int rows = m_treeModel->rowCount(parent);
+    for (int row = 0; row < rows; ++row) {
+        if (m_tree->isRowHidden(row, parent))
+            continue;
+        const QModelIndex index = m_treeModel->index(row, 0, parent);
+        lanes.push_back(m_treeModel->taskId(index));
+        if (m_tree->isExpanded(index))
+            collectLanes(index, lanes);
+    }
 }
 
 void TimelinePanel::syncMetrics()

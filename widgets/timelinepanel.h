@@ -74,6 +74,8 @@ protected:
 
 private:
     void syncLanes();
+    /// Appends the shown rows under `parent` (depth first, expanded rows only) to `lanes`.
+    void collectLanes(const QModelIndex &parent, std::vector<engine::TaskId> &lanes) const;
     void syncMetrics();
     void expandInserted(const QModelIndex &parent, int first, int last);
     void currentRowChanged(const QModelIndex &current);
@@ -92,6 +94,10 @@ private:
     TaskFilter m_filter;
     std::vector<engine::TaskId> m_matches;
     std::vector<char> m_rowHidden;   // task id → hidden by the filter (what the tree was told)
+    // Rows were inserted during a model update: the lanes are synced once when it ends
+    // (TimelineModel::changed), not once per new task — that was quadratic in the task count.
+    bool m_lanesDirty = false;
+    bool m_expanding = false;   // our own expand()/expandAll() calls: no sync per row
 };
 
 } // namespace widgets

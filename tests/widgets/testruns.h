@@ -77,10 +77,12 @@ inline std::unique_ptr<engine::Runtime> nurseryFailure()
 }
 
 /// main: wait_all of `count` children; child i sleeps i + 1.
-inline std::unique_ptr<engine::Runtime> manyChildren(int count)
+inline std::unique_ptr<engine::Runtime> manyChildren(int count, engine::Tick spawnAt = 0)
 {
     auto rt = std::make_unique<engine::Runtime>(engine::Profile::asyncgui());
-    rt->spawn(engine::NoId, QStringLiteral("main"), [count](engine::Ctx ctx) -> QCoro::Task<engine::Value> {
+    rt->spawn(engine::NoId, QStringLiteral("main"), [count, spawnAt](engine::Ctx ctx) -> QCoro::Task<engine::Value> {
+        if (spawnAt > 0)
+            co_await ctx.sleep(spawnAt);
         std::vector<engine::asyncgui::Child> children;
         for (int i = 0; i < count; ++i)
             children.push_back({QStringLiteral("child %1").arg(i), sleeper(i + 1, QString::number(i))});

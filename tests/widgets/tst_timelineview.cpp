@@ -89,6 +89,34 @@ private slots:
         verifyAligned(panel);
     }
 
+    void tasksSpawnedWhileShownGetLanesInTreeOrder()
+    {
+        // The panel shows the run before main has spawned anything; the step at t=5 then adds
+        // main's forty children as one block of rows, synced to the lanes once.
+        auto rt = testruns::manyChildren(40, 5);
+        TimelinePanel panel;
+        panel.resize(900, 300);
+        panel.setRuntime(rt.get());
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QCOMPARE(panel.timeline()->lanes().size(), size_t(1));
+        int inserts = 0;
+        connect(panel.treeModel(), &QAbstractItemModel::rowsInserted, this, [&inserts] { ++inserts; });
+        rt->scheduler().advanceTo(5);
+        panel.refresh();
+        QCOMPARE(inserts, 1);
+        QCOMPARE(panel.timeline()->lanes().size(), size_t(41));
+        QCOMPARE(panel.model()->taskName(panel.timeline()->lanes()[1]), QStringLiteral("child 0"));
+        QCOMPARE(panel.model()->taskName(panel.timeline()->lanes()[40]), QStringLiteral("child 39"));
+        verifyAligned(panel);
+        // Collapsing main keeps one lane, and expanding it again brings the forty back.
+        panel.tree()->collapse(panel.treeModel()->index(0, 0));
+        QCOMPARE(panel.timeline()->lanes().size(), size_t(1));
+        panel.tree()->expand(panel.treeModel()->index(0, 0));
+        QCOMPARE(panel.timeline()->lanes().size(), size_t(41));
+        verifyAligned(panel);
+    }
+
     void hitTestFindsTheTaskAndSpanUnderThePoint()
     {
         auto rt = testruns::waitAnyAB();
