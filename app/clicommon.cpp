@@ -104,4 +104,11 @@ QString shellQuoted(const QString &text)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
+QString elided(const QString &text, qsizetype limit)
+{
+    if (text.size() <= limit)
+        return text;
+    return text.left(limit) + QStringLiteral("… (%1 characters)").arg(text.size());
+}
+
 } // namespace commandline

@@ -72,4 +72,8 @@ QString didYouMean(const QString &word, const QStringList &candidates);
 /// `text` quoted for a POSIX shell when it needs quoting, so that a printed command can be pasted.
 QString shellQuoted(const QString &text);
 
+/// `text` cut to `limit` characters for a terminal line, saying how long it was: a fan-out of
+/// 10 000 tasks returns a list no one reads on one line (the --trace file keeps it whole).
+QString elided(const QString &text, qsizetype limit = 160);
+
 } // namespace commandline

@@ -105,7 +105,7 @@ int runOne(const QString &target, const RunOptions &options, QTextStream &out, Q
     const int expected = scenario->data().expect.count();
     if (!options.quiet) {
         printHeader(*scenario, out);
-        out << "outcome: " << rootName << ' ' << run.outcomeText();
+        out << "outcome: " << rootName << ' ' << elided(run.outcomeText());
         if (ended)
             out << " at t=" << rt.endTime(run.rootTask());
         out << "\ntasks:\n";

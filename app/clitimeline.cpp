@@ -2,6 +2,8 @@
 
 #include "clitimeline.h"
 
+#include "clicommon.h"
+
 #include "engine/value.h"
 
 #include <QTextStream>
@@ -69,9 +71,9 @@ TimelineRow timelineRow(const engine::Runtime &rt, engine::TaskId id, int depth)
         row.outcome = QLatin1String(engine::toString(task.state));
         row.times = QStringLiteral("t=%1..%2").arg(start).arg(task.end);
         if (task.state == engine::TaskState::Completed)
-            row.detail = engine::describeValue(task.result);
+            row.detail = elided(engine::describeValue(task.result));
         else if (task.error)
-            row.detail = task.error->describe();
+            row.detail = elided(task.error->describe());
         break;
     }
     return row;

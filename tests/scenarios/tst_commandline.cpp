@@ -190,6 +190,25 @@ private slots:
                               "expect: the one expectation holds"}));
     }
 
+    void aLongValueIsCutOnTheTerminalButKeptInTheTrace()
+    {
+        QTemporaryDir dir;
+        const QString word = QString(300, QLatin1Char('x'));
+        const QString path = writeFile(dir, QStringLiteral("long.yaml"),
+                                       QStringLiteral("version: 1\ntitle: long\nprofile: asyncgui\nrun:\n"
+                                                      "  task: main\n  steps:\n    - return: %1\n").arg(word));
+        const QString trace = dir.filePath(QStringLiteral("long.json"));
+        const Result r = runCommand({QStringLiteral("run"), path, QStringLiteral("--trace"), trace});
+        QCOMPARE(r.code, 0);
+        // 'xxx…' quoted is 302 characters: the task's line shows the first 160 and the length.
+        QVERIFY2(r.out.contains(QStringLiteral("  main  completed  t=0..0  '%1… (302 characters)\n").arg(QString(159, QLatin1Char('x')))),
+                 qPrintable(r.out));
+        QVERIFY(!r.out.contains(word));
+        QFile file(trace);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains(word.toUtf8()));
+    }
+
     void untilStopsTheRunAndShowsWhatIsStillRunning()
     {
         QTemporaryDir dir;
