@@ -27,6 +27,7 @@ void TaskTreeModel::setTimelineModel(const TimelineModel *model)
     if (m_model) {
         connect(m_model, &TimelineModel::reset, this, &TaskTreeModel::rebuild);
         connect(m_model, &TimelineModel::tasksAdded, this, &TaskTreeModel::addTasks);
+        connect(m_model, &TimelineModel::taskMoved, this, &TaskTreeModel::moveTask);
         connect(m_model, &TimelineModel::changed, this, &TaskTreeModel::refreshData);
         connect(m_model, &QObject::destroyed, this, [this] {
             m_model = nullptr;
@@ -76,6 +77,29 @@ void TaskTreeModel::addTasks(int first, int last)
             appendNode(id);
         endInsertRows();
     }
+}
+
+void TaskTreeModel::moveTask(TaskId task)
+{
+    if (task < 0 || size_t(task) >= m_nodes.size())
+        return;
+    Node &n = m_nodes[size_t(task)];
+    const TaskId from = n.parent;
+    const TaskId to = m_model->task(task).parent;
+    if (from == to)
+        return;
+    auto &oldSiblings = from >= 0 ? m_nodes[size_t(from)].children : m_roots;
+    auto &newSiblings = to >= 0 ? m_nodes[size_t(to)].children : m_roots;
+    // A move, not a remove and an insert: the views keep the row's selection and expansion.
+    if (!beginMoveRows(indexOf(from), n.row, n.row, indexOf(to), int(newSiblings.size())))
+        return;
+    oldSiblings.erase(oldSiblings.begin() + n.row);
+    for (int row = n.row; row < int(oldSiblings.size()); ++row)
+        m_nodes[size_t(oldSiblings[size_t(row)])].row = row;
+    n.parent = to;
+    n.row = int(newSiblings.size());
+    newSiblings.push_back(task);
+    endMoveRows();
 }
 
 bool TaskTreeModel::refreshNode(TaskId id)

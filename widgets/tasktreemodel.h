@@ -54,6 +54,7 @@ private:
 
     void rebuild();
     void addTasks(int first, int last);
+    void moveTask(engine::TaskId task);
     void refreshData();
     void appendNode(engine::TaskId id);
     bool refreshNode(engine::TaskId id);

@@ -1,6 +1,7 @@
 #include "timelinemodel.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace widgets {
 
@@ -26,6 +27,9 @@ void TimelineModel::clear()
     m_scopes.clear();
     m_open.clear();
     m_openPos.clear();
+    m_moved.clear();
+    m_shownTasks = 0;
+    m_treeChanged = false;
     m_processed = 0;
     m_traceRevision = 0;
     m_now = 0;
@@ -46,6 +50,8 @@ void TimelineModel::setTrace(const engine::Trace *trace)
         m_now = m_lastEvent;
     }
     rebuildTreeOrder();
+    m_moved.clear();   // the reset rebuilds every view of the tree
+    m_treeChanged = false;
     recomputeExtent();
     ++m_revision;
     emit reset();
@@ -58,6 +64,7 @@ void TimelineModel::update(Tick now)
         setTrace(m_trace);
     }
     const int before = taskCount();
+    m_shownTasks = before;
     bool dirty = false;
     if (m_trace && m_trace->revision() != m_traceRevision) {
         const auto &events = m_trace->events();
@@ -74,10 +81,14 @@ void TimelineModel::update(Tick now)
     if (!dirty)
         return;
     const bool added = taskCount() > before;
-    if (added)
+    if (added || m_treeChanged)
         rebuildTreeOrder();
+    m_treeChanged = false;
     recomputeExtent();
     ++m_revision;
+    const std::vector<TaskId> moved = std::exchange(m_moved, {});
+    for (const TaskId task : moved)
+        emit taskMoved(task);
     if (added)
         emit tasksAdded(before, taskCount() - 1);
     emit changed();
@@ -89,6 +100,9 @@ void TimelineModel::apply(const TraceEvent &e, EventId id)
     switch (e.kind) {
     case EventKind::Spawned:
         addTask(e);
+        return;
+    case EventKind::Moved:
+        moveTask(e);
         return;
     case EventKind::ScopeEntered:
         if (ScopeTimeline *s = scope(e.scope)) {
@@ -174,15 +188,12 @@ void TimelineModel::addTask(const TraceEvent &e)
     t.spawned = e.time;
     t.scope = e.scope;
     const auto &tasks = m_trace->tasks();
-    const auto &scopes = m_trace->scopes();
     TaskId spawner = e.other;
     if (size_t(e.task) < tasks.size())
         spawner = tasks[size_t(e.task)].parent;
     // The tree follows structure, not who called spawn: a task belongs to the owner of its scope
     // (trio lets any task start children in another task's nursery).
-    TaskId parent = spawner;
-    if (t.scope >= 0 && size_t(t.scope) < scopes.size() && scopes[size_t(t.scope)].owner >= 0)
-        parent = scopes[size_t(t.scope)].owner;
+    TaskId parent = ownerOf(t.scope, spawner);
     if (parent >= e.task)
         parent = NoId;
     t.parent = parent;
@@ -198,6 +209,45 @@ void TimelineModel::addTask(const TraceEvent &e)
     m_openPos[size_t(e.task)] = int(m_open.size());
     m_open.push_back(e.task);
     openSpan(t, TimelineSpan{e.time, TimelineSpan::OpenEnd, -1, NoId, SpanKind::Waiting, {}});
+}
+
+TaskId TimelineModel::ownerOf(engine::ScopeId scope, TaskId fallback) const
+{
+    const auto &scopes = m_trace->scopes();
+    if (scope >= 0 && size_t(scope) < scopes.size() && scopes[size_t(scope)].owner >= 0)
+        return scopes[size_t(scope)].owner;
+    return fallback;
+}
+
+void TimelineModel::moveTask(const TraceEvent &e)
+{
+    if (e.task < 0 || e.task >= taskCount())
+        return;
+    TaskTimeline &t = m_tasks[size_t(e.task)];
+    t.scope = e.scope;
+    const TaskId to = ownerOf(e.scope, t.parent);
+    // A task cannot move under itself or one of its own children; the engine never does that,
+    // a damaged recorded trace might.
+    for (TaskId a = to; a >= 0; a = m_tasks[size_t(a)].parent)
+        if (a == e.task)
+            return;
+    if (to == t.parent || to >= taskCount())
+        return;
+    auto &from = t.parent >= 0 ? m_tasks[size_t(t.parent)].children : m_roots;
+    from.erase(std::remove(from.begin(), from.end(), e.task), from.end());
+    t.parent = to;
+    (to >= 0 ? m_tasks[size_t(to)].children : m_roots).push_back(e.task);
+    // The moved subtree's depths follow its new place.
+    std::vector<TaskId> stack{e.task};
+    while (!stack.empty()) {
+        TaskTimeline &s = m_tasks[size_t(stack.back())];
+        stack.pop_back();
+        s.depth = s.parent >= 0 ? m_tasks[size_t(s.parent)].depth + 1 : 0;
+        stack.insert(stack.end(), s.children.begin(), s.children.end());
+    }
+    m_treeChanged = true;
+    if (e.task < m_shownTasks)
+        m_moved.push_back(e.task);
 }
 
 void TimelineModel::closeSpan(TaskTimeline &t, Tick at)

@@ -51,6 +51,10 @@ signals:
     void reset();
     /// Tasks `first`…`last` (ids) appeared; they are already in the tree.
     void tasksAdded(int first, int last);
+    /// `task`, shown before this update, now has another parent: it is the last child of
+    /// task(task).parent (trio's task_status.started() moves a task into the nursery).
+    /// Emitted before tasksAdded.
+    void taskMoved(engine::TaskId task);
     /// Spans, states or now changed (emitted after tasksAdded).
     void changed();
 
@@ -58,6 +62,9 @@ private:
     void clear();
     void apply(const engine::TraceEvent &e, engine::EventId id);
     void addTask(const engine::TraceEvent &e);
+    void moveTask(const engine::TraceEvent &e);
+    /// The task its scope's owner: the tree follows structure, not who called spawn.
+    engine::TaskId ownerOf(engine::ScopeId scope, engine::TaskId fallback) const;
     void closeSpan(TaskTimeline &t, engine::Tick at);
     void openSpan(TaskTimeline &t, const TimelineSpan &span);
     void finish(TaskTimeline &t, const engine::TraceEvent &e, engine::EventId id, MarkKind kind);
@@ -75,6 +82,9 @@ private:
     std::vector<ScopeTimeline> m_scopes;   // indexed by ScopeId
     std::vector<engine::TaskId> m_open;    // tasks not ended, for scope cancellation (unordered)
     std::vector<int> m_openPos;            // task id → index in m_open, -1 once ended
+    std::vector<engine::TaskId> m_moved;   // shown tasks moved during this update, in order
+    int m_shownTasks = 0;                  // tasks already shown when this update began
+    bool m_treeChanged = false;            // a move changed the tree order
     size_t m_processed = 0;
     quint64 m_traceRevision = 0;
     quint64 m_revision = 0;

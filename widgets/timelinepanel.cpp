@@ -81,6 +81,8 @@ TimelinePanel::TimelinePanel(QWidget *parent)
         syncLanes();
     });
     connect(m_treeModel, &QAbstractItemModel::rowsInserted, this, &TimelinePanel::expandInserted);
+    // A task moved to another parent (trio's nursery.start): its lane moves with its row.
+    connect(m_treeModel, &QAbstractItemModel::rowsMoved, this, [this] { m_lanesDirty = true; });
     connect(m_tree, &QTreeView::expanded, this, [this] {
         if (!m_expanding)
             syncLanes();

@@ -6,6 +6,7 @@
 #include "../engine/tracematch.h"
 
 #include "engine/helpers/asyncgui.h"
+#include "engine/helpers/trio.h"
 #include "engine/runtime.h"
 
 #include <memory>
@@ -88,6 +89,32 @@ inline std::unique_ptr<engine::Runtime> manyChildren(int count, engine::Tick spa
             children.push_back({QStringLiteral("child %1").arg(i), sleeper(i + 1, QString::number(i))});
         co_await engine::asyncgui::waitAll(ctx, std::move(children));
         co_return {};
+    });
+    return rt;
+}
+
+/// trio: main opens a nursery and start_soon's `helper`, which calls nursery.start(server) on
+/// main's nursery. The server runs under helper until it calls task_status.started() at t=1,
+/// then moves into the nursery: in the task tree it leaves helper for main. It ends at 3,
+/// helper (which got the start() value) at 1.
+inline std::unique_ptr<engine::Runtime> startedIntoAnotherTasksNursery()
+{
+    auto rt = std::make_unique<engine::Runtime>(engine::Profile::trio());
+    rt->spawn(engine::NoId, QStringLiteral("main"), [](engine::Ctx ctx) -> QCoro::Task<engine::Value> {
+        const engine::NurseryBody body = [](engine::Ctx, engine::Nursery &n) -> QCoro::Task<engine::Value> {
+            engine::Nursery *nursery = &n;   // outlives helper: the nursery waits for it
+            n.start(QStringLiteral("helper"), [nursery](engine::Ctx c) -> QCoro::Task<engine::Value> {
+                const engine::trio::StartBody server = [](engine::Ctx s, engine::trio::TaskStatus status) -> QCoro::Task<engine::Value> {
+                    co_await s.sleep(1);
+                    status.started(QStringLiteral("port 80"));
+                    co_await s.sleep(2);
+                    co_return QStringLiteral("served");
+                };
+                co_return co_await engine::trio::start(c, *nursery, QStringLiteral("server"), server);
+            });
+            co_return {};
+        };
+        co_return co_await engine::trio::openNursery(ctx, body);
     });
     return rt;
 }

@@ -40,6 +40,24 @@ private slots:
         QCOMPARE(tree.rowCount(tree.index(0, 0)), 2);
     }
 
+    void passesTheModelTesterWhenATaskMoves()
+    {
+        auto rt = testruns::startedIntoAnotherTasksNursery();
+        TimelineModel timeline;
+        TaskTreeModel tree;
+        tree.setTimelineModel(&timeline);
+        QAbstractItemModelTester tester(&tree, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        timeline.setTrace(&rt->trace());
+        timeline.update(rt->now());
+        while (rt->scheduler().step())
+            timeline.update(rt->now());
+        // main holds helper and, since started(), the server; helper holds nothing.
+        const QModelIndex main = tree.index(0, 0);
+        QCOMPARE(tree.rowCount(main), 2);
+        QCOMPARE(tree.index(1, TaskTreeModel::NameColumn, main).data().toString(), QStringLiteral("server"));
+        QCOMPARE(tree.rowCount(tree.index(0, 0, main)), 0);
+    }
+
     void rowsShowNameStateAndEndInTreeOrder()
     {
         auto rt = testruns::waitAnyAB();

@@ -166,6 +166,51 @@ private slots:
         QCOMPARE(added.front(), QVariantList({0, 2}));
     }
 
+    void aStartedTaskMovesIntoTheNurseryOwnersSubtree()
+    {
+        auto rt = testruns::startedIntoAnotherTasksNursery();
+        TimelineModel live;
+        live.setTrace(&rt->trace());
+        QSignalSpy moved(&live, &TimelineModel::taskMoved);
+        auto named = [&live](const QString &name) {
+            for (TaskId id = 0; id < live.taskCount(); ++id)
+                if (live.taskName(id) == name)
+                    return id;
+            return NoId;
+        };
+        rt->scheduler().advanceTo(0);
+        live.update(rt->now());
+        const TaskId main = named(QStringLiteral("main"));
+        const TaskId helper = named(QStringLiteral("helper"));
+        const TaskId server = named(QStringLiteral("server"));
+        QVERIFY(main >= 0 && helper >= 0 && server >= 0);
+        // Before started(): the server runs under helper, which called start().
+        QCOMPARE(live.task(server).parent, helper);
+        QCOMPARE(live.task(server).depth, 2);
+        QCOMPARE(live.task(helper).children, std::vector<TaskId>{server});
+        QCOMPARE(moved.count(), 0);
+
+        rt->scheduler().advanceTo(1);
+        live.update(rt->now());
+        // started() at 1 moved it into main's nursery: main's last child, one level up.
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(moved.front().front().value<TaskId>(), server);
+        QCOMPARE(live.task(server).parent, main);
+        QCOMPARE(live.task(server).depth, 1);
+        QVERIFY(live.task(helper).children.empty());
+        QCOMPARE(live.task(main).children, (std::vector<TaskId>{helper, server}));
+        QCOMPARE(live.treeOrder(), (std::vector<TaskId>{main, helper, server}));
+
+        // A model built from the whole trace agrees with the one that followed it live.
+        rt->scheduler().runUntilIdle();
+        live.update(rt->now());
+        TimelineModel rebuilt;
+        rebuilt.setTrace(&rt->trace());
+        QCOMPARE(rebuilt.treeOrder(), live.treeOrder());
+        QCOMPARE(rebuilt.task(server).parent, main);
+        QCOMPARE(live.task(server).ended, Tick(3));
+    }
+
     void updateWithoutNewEventsChangesNothing()
     {
         auto rt = testruns::waitAnyAB();

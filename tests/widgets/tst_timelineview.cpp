@@ -117,6 +117,35 @@ private slots:
         verifyAligned(panel);
     }
 
+    void aMovedTaskTakesItsLaneAlongWithItsRow()
+    {
+        auto rt = testruns::startedIntoAnotherTasksNursery();
+        TimelinePanel panel;
+        panel.resize(900, 300);
+        panel.setRuntime(rt.get());
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        rt->scheduler().advanceTo(0);
+        panel.refresh();
+        auto names = [&panel] {
+            QStringList out;
+            for (const TaskId id : panel.timeline()->lanes())
+                out << QString(panel.model()->task(id).depth * 2, QLatin1Char(' ')) + panel.model()->taskName(id);
+            return out;
+        };
+        QCOMPARE(names(), QStringList({"main", "  helper", "    server"}));
+        // The user selects the server; the move keeps the selection on it.
+        const TaskId server = panel.timeline()->lanes()[2];
+        panel.selectTask(server);
+        rt->scheduler().advanceTo(1);
+        panel.refresh();
+        QCOMPARE(names(), QStringList({"main", "  helper", "  server"}));
+        QCOMPARE(panel.selectedTask(), server);
+        QCOMPARE(panel.treeModel()->taskId(panel.tree()->currentIndex()), server);
+        QCOMPARE(panel.tree()->currentIndex().parent(), panel.treeModel()->index(0, 0));
+        verifyAligned(panel);
+    }
+
     void hitTestFindsTheTaskAndSpanUnderThePoint()
     {
         auto rt = testruns::waitAnyAB();
