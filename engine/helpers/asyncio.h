@@ -100,10 +100,28 @@ QCoro::Task<Value> timeout(Ctx ctx, Tick delay, Body body);
 QCoro::Task<Value> timeoutAt(Ctx ctx, Tick when, TimeoutBody body);
 QCoro::Task<Value> timeoutAt(Ctx ctx, Tick when, Body body);
 
+/// Which CPython's wait_for: 3.12 rebuilt it on asyncio.timeout(), and the two differ when the
+/// caller is cancelled.
+enum class WaitForVersion {
+    /// 3.11: its own waiter and call_later. A caller cancelled at the instant the task finished
+    /// gets the task's value (the cancellation is lost); otherwise the task is cancelled and
+    /// waited for and the caller raises CancelledError even if the task returned anyway. A second
+    /// cancellation while waiting ends the wait at once, leaving the task cancelling.
+    Python311,
+    /// 3.12+: `async with timeout(t): return await task`. The deadline, like any cancellation,
+    /// goes to the caller, whose await passes it on to the task and waits for its end however
+    /// many times it is cancelled: a task that swallows it and returns gives its value; a
+    /// cancellation that comes after the task finished is kept (CancelledError, value lost); an
+    /// outside cancellation during the timeout keeps it CancelledError rather than TimeoutError.
+    Python312,
+};
+
 /// await asyncio.wait_for(aw, timeout): `aw` runs as its own task; at the deadline it is cancelled
 /// and waited for, then TimeoutError (unless it returned or raised anyway: that wins). Cancelling
-/// the caller cancels and waits for it too. timeout Never: `aw` is simply awaited in the caller.
-QCoro::Task<Value> waitFor(Ctx ctx, Child aw, Tick timeout);
+/// the caller cancels and waits for it too (see WaitForVersion for how the versions differ).
+/// timeout Never: `aw` is simply awaited in the caller; timeout <= 0: the task is cancelled
+/// before it runs (both versions).
+QCoro::Task<Value> waitFor(Ctx ctx, Child aw, Tick timeout, WaitForVersion version = WaitForVersion::Python312);
 
 /// await asyncio.shield(aw): `aw` runs as its own task; cancelling the caller (or a timeout around
 /// it) cancels only the caller's await, the inner task runs on and its result is dropped.

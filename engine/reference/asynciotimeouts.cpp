@@ -108,11 +108,69 @@ QCoro::Task<void> cancelAndWait(Ctx ctx, std::shared_ptr<ChildSet> set, QString 
 
 } // namespace
 
-QCoro::Task<Value> waitFor(Ctx ctx, Child aw, Tick timeout)
+namespace {
+
+// `await task` in a coroutine: cancelling the caller cancels the awaited task instead
+// (Task.cancel() passes it to _fut_waiter) and the caller goes on waiting for its end. Only a
+// cancellation that arrives after the task has ended reaches the caller itself (_must_cancel).
+QCoro::Task<Value> awaitTask(Ctx ctx, std::shared_ptr<ChildSet> set)
+{
+    Runtime &rt = *ctx.rt;
+    const TaskId inner = set->task(0);
+    std::exception_ptr mustCancel;
+    while (!set->observed(0)) {
+        std::exception_ptr caught;
+        try {
+            co_await set->changed().wait(ctx);
+        } catch (...) {
+            caught = std::current_exception();
+        }
+        if (!caught)
+            continue;
+        if (!isCancelled(caught) || set->ended(0)) {
+            mustCancel = caught;
+            break;
+        }
+        rt.cancelTask(inner, ctx.task, QStringLiteral("%1 was cancelled while awaiting it").arg(rt.trace().taskName(ctx.task)));
+    }
+    if (mustCancel)
+        std::rethrow_exception(mustCancel);
+    co_return resultOf(rt, inner);
+}
+
+// 3.12+: `async with timeouts.timeout(timeout): return await fut`. The deadline cancels the
+// caller, whose await passes the cancellation on to the inner task and waits for it.
+QCoro::Task<Value> waitFor312(Ctx ctx, Child aw, Tick timeout)
+{
+    auto set = createTasks(ctx, QStringLiteral("wait_for()"), {});
+    set->start(std::move(aw), StartPolicy::Deferred);
+    const TimeoutBody block = [set](Ctx c, Timeout) { return awaitTask(c, set); };
+    Value value;
+    std::exception_ptr error;
+    try {
+        QCoro::Task<Value> running = timeoutBlock(ctx, QStringLiteral("timeout(%1)").arg(timeout), ctx.now() + timeout, block);
+        value = co_await running;
+    } catch (...) {
+        error = std::current_exception();
+    }
+    set->leave();
+    if (error)
+        std::rethrow_exception(error);
+    co_return value;
+}
+
+} // namespace
+
+QCoro::Task<Value> waitFor(Ctx ctx, Child aw, Tick timeout, WaitForVersion version)
 {
     Runtime &rt = *ctx.rt;
     if (timeout == Never)
         co_return co_await aw.body(ctx);   // `return await fut`: no task, no timer
+    if (version == WaitForVersion::Python312 && timeout > 0) {
+        QCoro::Task<Value> running = waitFor312(ctx, std::move(aw), timeout);
+        co_return co_await running;
+    }
+    // 3.11, and timeout <= 0 in every version: cancel the new task before it ever runs.
     auto set = createTasks(ctx, QStringLiteral("wait_for()"), {});
     set->start(std::move(aw), StartPolicy::Deferred);
     const TaskId inner = set->task(0);
@@ -134,13 +192,17 @@ QCoro::Task<Value> waitFor(Ctx ctx, Child aw, Tick timeout)
                 break;
         }
         if (interrupted) {
-            // The caller was cancelled: a finished inner task still gives its result.
-            if (!set->ended(0)) {
+            // The caller was cancelled. An inner task that had already finished gives its
+            // result and the cancellation is lost (the 3.11 race fixed in 3.12); otherwise it is
+            // cancelled and waited for, and the caller's CancelledError goes on, whatever the
+            // inner task did with its own.
+            const bool finished = set->ended(0);
+            if (!finished) {
                 const QString why = QStringLiteral("wait_for() was cancelled");
                 co_await cancelAndWait(ctx, set, why);
             }
             set->leave();
-            if (rt.state(inner) == TaskState::Completed)
+            if (finished && rt.state(inner) == TaskState::Completed)
                 co_return rt.result(inner);
             std::rethrow_exception(interrupted);
         }

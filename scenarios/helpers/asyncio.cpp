@@ -110,7 +110,10 @@ QCoro::Task<Value> timeoutScope(Ctx ctx, std::shared_ptr<const Node> node)
 QCoro::Task<Value> waitFor(Ctx ctx, std::shared_ptr<const Node> node)
 {
     const engine::Tick timeout = ticksOr(*node, QStringLiteral("timeout"), engine::Never);
-    QCoro::Task<Value> running = aio::waitFor(ctx, childAt(*node, 0), timeout);
+    const aio::WaitForVersion version = node->option(QStringLiteral("python")).toString() == QLatin1String("3.11")
+        ? aio::WaitForVersion::Python311
+        : aio::WaitForVersion::Python312;
+    QCoro::Task<Value> running = aio::waitFor(ctx, childAt(*node, 0), timeout, version);
     co_return co_await running;
 }
 
@@ -211,7 +214,13 @@ void addAsyncio(std::vector<HelperSpec> &table)
     HelperSpec wf = entry("asyncio", "wait_for", "time",
                           QStringLiteral("await asyncio.wait_for(child, timeout): at the deadline the child is cancelled, waited for, then TimeoutError; value: the child's value"),
                           build<waitFor>, 1, 1);
-    wf.options = {options::duration(QStringLiteral("timeout"), QVariant(), QStringLiteral("deadline (default None: just await the child)"))};
+    wf.options = {
+        options::duration(QStringLiteral("timeout"), QVariant(), QStringLiteral("deadline (default None: just await the child)")),
+        options::choice(QStringLiteral("python"), QStringLiteral("3.12"), {QStringLiteral("3.12"), QStringLiteral("3.11")},
+                        QStringLiteral("which CPython's wait_for: 3.12 is `async with timeout(): await task`; 3.11 had its own loop, "
+                                       "which lost a cancellation arriving as the child finished and stopped waiting for a child "
+                                       "still cleaning up when cancelled twice")),
+    };
     table.push_back(wf);
 
     table.push_back(entry("asyncio", "shield", "scope",

@@ -855,6 +855,66 @@ private slots:
         QCOMPARE(summary(rt), QStringLiteral("main: cancelled at 2; inner: cancelled at 2"));
     }
 
+    void asyncioWaitForDiffersBetween311And312WhenTheCallerIsCancelled_data()
+    {
+        QTest::addColumn<QString>("story");
+        QTest::addColumn<bool>("py312");
+        QTest::addColumn<QString>("expected");
+        // The inner task completes at 1 and, at the same instant but after it, someone cancels
+        // the caller before it ran again: 3.11 returns the value and loses the cancellation,
+        // 3.12 keeps the cancellation and loses the value.
+        QTest::newRow("same instant, 3.11") << "race" << false << "main: completed 'inner' at 1; canceller: completed at 1; inner: completed at 1";
+        QTest::newRow("same instant, 3.12") << "race" << true << "main: cancelled at 1; canceller: completed at 1; inner: completed at 1";
+        // The caller is cancelled at 1; the inner task swallows its cancellation and returns at 2.
+        QTest::newRow("inner returns anyway, 3.11") << "stubborn" << false << "main: cancelled at 2; inner: completed at 2";
+        QTest::newRow("inner returns anyway, 3.12") << "stubborn" << true << "main: completed 'late' at 2; inner: completed at 2";
+        // Timeout 2; the inner task takes 3 to clean up; the caller is cancelled again at 3.
+        // 3.11 stops waiting at once and leaves the inner task cleaning up until 5; 3.12's await
+        // passes the second cancellation on too, which cuts the clean-up short, and the outside
+        // cancellation keeps it a CancelledError instead of a TimeoutError.
+        QTest::newRow("cancelled while timing out, 3.11") << "twice" << false << "main: cancelled at 3; inner: cancelled at 5";
+        QTest::newRow("cancelled while timing out, 3.12") << "twice" << true << "main: cancelled at 3; inner: cancelled at 3";
+    }
+
+    void asyncioWaitForDiffersBetween311And312WhenTheCallerIsCancelled()
+    {
+        QFETCH(QString, story);
+        QFETCH(bool, py312);
+        QFETCH(QString, expected);
+        const asyncio::WaitForVersion version = py312 ? asyncio::WaitForVersion::Python312 : asyncio::WaitForVersion::Python311;
+        Runtime rt(Profile::asyncio());
+        const TaskId main = rt.spawn(NoId, QStringLiteral("main"), [story, version](Ctx ctx) -> QCoro::Task<Value> {
+            Child aw{QStringLiteral("inner"), sleeper(1, "inner")};
+            if (story == QLatin1String("stubborn"))
+                aw.body = [](Ctx c) -> QCoro::Task<Value> {
+                    try {
+                        co_await c.sleep(10);
+                    } catch (const Cancelled &) {
+                    }
+                    co_await c.sleep(1);
+                    co_return QStringLiteral("late");
+                };
+            if (story == QLatin1String("twice"))
+                aw.body = slowToCancel(10, 3, "inner");
+            const Tick limit = story == QLatin1String("twice") ? 2 : 10;
+            co_return co_await asyncio::waitFor(ctx, std::move(aw), limit, version);
+        });
+        if (story == QLatin1String("race")) {
+            // Yields once so that its timer is set after the inner task's: at t=1 the inner task
+            // completes first, then this cancels main before main resumes.
+            rt.spawn(NoId, QStringLiteral("canceller"), [main](Ctx ctx) -> QCoro::Task<Value> {
+                co_await ctx.checkpoint();
+                co_await ctx.sleep(1);
+                ctx.rt->cancelTask(main, ctx.task, QStringLiteral("canceller"));
+                co_return {};
+            });
+        } else {
+            rt.scheduleCancel(main, story == QLatin1String("twice") ? 3 : 1, QStringLiteral("from outside"));
+        }
+        rt.scheduler().runUntilIdle();
+        QCOMPARE(summary(rt), expected);
+    }
+
     void asyncioShieldKeepsTheInnerTaskRunning()
     {
         // timeout(1){shield(inner:3)}: TimeoutError at 1, the inner task completes at 3.
