@@ -1,5 +1,6 @@
 #include "stream.h"
 
+#include "streammerge.h"
 #include "taskset.h"
 
 #include "../value.h"
@@ -40,46 +41,6 @@ QCoro::Task<Value> sendTimed(Ctx ctx, std::shared_ptr<Queue> out, std::vector<st
     co_return Value();
 }
 
-// merge's pump(src): forwards until the source is closed (or the output is).
-QCoro::Task<Value> pump(Ctx ctx, std::shared_ptr<Queue> source, std::shared_ptr<Queue> out)
-{
-    while (true) {
-        QCoro::Task<std::optional<QVariant>> receiving = source->tryReceive(ctx);
-        const std::optional<QVariant> item = co_await receiving;
-        if (!item)
-            co_return Value();
-        ctx.rt->record(EventKind::ValueEmitted, ctx.task, NoId, NoId, NoId, describeValue(*item));
-        QCoro::Task<bool> sending = out->trySend(ctx, *item);
-        if (!co_await sending)
-            co_return Value();
-    }
-}
-
-QCoro::Task<Value> runMerge(Ctx ctx, Stream left, Stream right, std::shared_ptr<Queue> out)
-{
-    Runtime &rt = *ctx.rt;
-    auto set = TaskSet::open(ctx, QStringLiteral("merge"), TieBreak::Fifo);
-    auto q1 = std::make_shared<Queue>(rt, 0, left.name());
-    auto q2 = std::make_shared<Queue>(rt, 0, right.name());
-    // The upstreams are fire-and-forget tasks: nobody awaits or cancels them.
-    set->createTask(Effect(left.name(), [left, q1](Ctx c) { return left.toQueue(c, q1); }));
-    set->createTask(Effect(right.name(), [right, q2](Ctx c) { return right.toQueue(c, q2); }));
-    const TaskId t1 = set->createTask(Effect(QStringLiteral("pump ") + left.name(), [q1, out](Ctx c) { return pump(c, q1, out); }));
-    const TaskId t2 = set->createTask(Effect(QStringLiteral("pump ") + right.name(), [q2, out](Ctx c) { return pump(c, q2, out); }));
-    const std::vector<TaskId> pumps{t1, t2};
-    std::exception_ptr error;
-    try {
-        co_await set->gather(ctx, pumps);
-    } catch (...) {
-        error = std::current_exception();
-    }
-    set->release();
-    if (error)
-        std::rethrow_exception(error);
-    out->close();
-    co_return Value();
-}
-
 } // namespace
 
 QCoro::Task<QVariantList> collect(Ctx ctx, Stream stream);
@@ -103,7 +64,15 @@ Stream Stream::fromTimed(const QString &name, std::vector<std::pair<Tick, QVaria
 Stream Stream::merge(const Stream &other) const
 {
     return Stream(m_name + QStringLiteral(".merge(") + other.m_name + QLatin1Char(')'),
-                  [left = *this, right = other](Ctx ctx, std::shared_ptr<Queue> out) { return runMerge(ctx, left, right, std::move(out)); });
+                  [left = *this, right = other](Ctx ctx, std::shared_ptr<Queue> out) {
+                      const MergeUpstream first{left.name(), [left](std::shared_ptr<Queue> q) {
+                                                    return Effect(left.name(), [left, q](Ctx c) { return left.toQueue(c, q); });
+                                                }};
+                      const MergeUpstream second{right.name(), [right](std::shared_ptr<Queue> q) {
+                                                     return Effect(right.name(), [right, q](Ctx c) { return right.toQueue(c, q); });
+                                                 }};
+                      return mergeInto(ctx, first, second, std::move(out));
+                  });
 }
 
 QCoro::Task<Value> Stream::toQueue(Ctx ctx, std::shared_ptr<Queue> out) const

@@ -1,5 +1,6 @@
 #include "streame.h"
 
+#include "streammerge.h"
 #include "taskset.h"
 #include "timeout.h"
 
@@ -173,6 +174,64 @@ QCoro::Task<Value> throttleWorker(Ctx ctx, std::shared_ptr<Queue> in, std::share
     }
 }
 
+QCoro::Task<Value> filterWorker(Ctx ctx, std::shared_ptr<Queue> in, std::shared_ptr<Queue> out, std::shared_ptr<Queue> err,
+                                std::function<bool(const Value &)> keep)
+{
+    while (true) {
+        QCoro::Task<std::optional<QVariant>> receiving = in->tryReceive(ctx);
+        const std::optional<QVariant> x = co_await receiving;
+        if (!x) {
+            out->close();
+            co_return Value();
+        }
+        bool pass = false;
+        std::exception_ptr error;
+        try {
+            pass = keep(*x);
+        } catch (...) {
+            error = std::current_exception();
+        }
+        if (error) {
+            co_await sendError(ctx, err, error);
+            in->close();
+            out->close();
+            co_return Value();
+        }
+        if (!pass) {
+            note(ctx, QStringLiteral("filter drops %1").arg(describeValue(*x)));
+            continue;
+        }
+        const bool sent = co_await forward(ctx, out, *x);
+        if (!sent) {
+            in->close();
+            co_return Value();
+        }
+    }
+}
+
+QCoro::Task<Value> takeWorker(Ctx ctx, std::shared_ptr<Queue> in, std::shared_ptr<Queue> out, int n)
+{
+    int remaining = n;
+    while (remaining > 0) {
+        QCoro::Task<std::optional<QVariant>> receiving = in->tryReceive(ctx);
+        const std::optional<QVariant> x = co_await receiving;
+        if (!x) {
+            out->close();
+            co_return Value();
+        }
+        const bool sent = co_await forward(ctx, out, *x);
+        if (!sent) {
+            in->close();
+            co_return Value();
+        }
+        --remaining;
+    }
+    // Taken enough (or n <= 0): close both ends, upstream and downstream.
+    in->close();
+    out->close();
+    co_return Value();
+}
+
 QCoro::Task<Value> runStream(Ctx ctx, StreamE stream, Sink sink)
 {
     Runtime &rt = *ctx.rt;
@@ -215,8 +274,12 @@ StreamE StreamE::fromTimed(const QString &name, std::vector<std::pair<Tick, QVar
 
 StreamE StreamE::viaEffect(Stage f, int workers, int outCapacity) const
 {
+    return viaEffectNamed(std::move(f), workers, outCapacity, m_name + QStringLiteral(".via_effect(%1)").arg(std::max(1, workers)));
+}
+
+StreamE StreamE::viaEffectNamed(Stage f, int workers, int outCapacity, const QString &name) const
+{
     const int n = std::max(1, workers);
-    const QString name = m_name + QStringLiteral(".via_effect(%1)").arg(n);
     return StreamE(name, [upstream = *this, f = std::move(f), n, outCapacity, name](Ctx ctx, std::shared_ptr<Queue> out, std::shared_ptr<Queue> err) {
         auto stage = std::make_shared<StageState>();
         stage->active = n;
@@ -248,6 +311,56 @@ StreamE StreamE::throttle(Tick period) const
         };
         return runStage(ctx, upstream, name, 0, err, 1, makeWorker);
     });
+}
+
+StreamE StreamE::map(std::function<Value(const Value &)> f, int workers, int outCapacity) const
+{
+    return viaEffectNamed([f = std::move(f)](const Value &item) { return succeed(QStringLiteral("map"), f(item)); }, workers,
+                          outCapacity, m_name + QStringLiteral(".map()"));
+}
+
+StreamE StreamE::buffer(int capacity) const
+{
+    const int n = std::max(0, capacity);
+    return viaEffectNamed([](const Value &item) { return succeed(QStringLiteral("identity"), item); }, 1, n,
+                          m_name + QStringLiteral(".buffer(%1)").arg(n));
+}
+
+StreamE StreamE::filter(std::function<bool(const Value &)> keep) const
+{
+    const QString name = m_name + QStringLiteral(".filter()");
+    return StreamE(name, [upstream = *this, keep = std::move(keep), name](Ctx ctx, std::shared_ptr<Queue> out, std::shared_ptr<Queue> err) {
+        auto makeWorker = [out, err, keep](const std::shared_ptr<Queue> &in, const QString &worker) {
+            return Effect(worker, [in, out, err, keep](Ctx c) { return filterWorker(c, in, out, err, keep); });
+        };
+        return runStage(ctx, upstream, name, 0, err, 1, makeWorker);
+    });
+}
+
+StreamE StreamE::take(int n) const
+{
+    const int count = std::max(0, n);
+    const QString name = m_name + QStringLiteral(".take(%1)").arg(count);
+    return StreamE(name, [upstream = *this, count, name](Ctx ctx, std::shared_ptr<Queue> out, std::shared_ptr<Queue> err) {
+        auto makeWorker = [out, count](const std::shared_ptr<Queue> &in, const QString &worker) {
+            return Effect(worker, [in, out, count](Ctx c) { return takeWorker(c, in, out, count); });
+        };
+        return runStage(ctx, upstream, name, 0, err, 1, makeWorker);
+    });
+}
+
+StreamE StreamE::merge(const StreamE &other) const
+{
+    return StreamE(m_name + QStringLiteral(".merge(") + other.m_name + QLatin1Char(')'),
+                   [left = *this, right = other](Ctx ctx, std::shared_ptr<Queue> out, std::shared_ptr<Queue> err) {
+                       // Both upstreams send their errors into the merged stream's error queue.
+                       auto upstream = [err](const StreamE &s) {
+                           return MergeUpstream{s.name(), [s, err](std::shared_ptr<Queue> q) {
+                                                    return Effect(s.name(), [s, q, err](Ctx c) { return s.toQueues(c, q, err); });
+                                                }};
+                       };
+                       return mergeInto(ctx, upstream(left), upstream(right), std::move(out));
+                   });
 }
 
 QCoro::Task<Value> StreamE::toQueues(Ctx ctx, std::shared_ptr<Queue> out, std::shared_ptr<Queue> err) const

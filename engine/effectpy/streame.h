@@ -51,6 +51,24 @@ public:
     /// delay per item, not a rate window).
     StreamE throttle(Tick period) const;
 
+    /// map(f, workers, out_capacity) = via_effect(lambda x: succeed(f(x)), …).
+    StreamE map(std::function<Value(const Value &item)> f, int workers = 1, int outCapacity = 0) const;
+    /// buffer(capacity) = via_effect(identity, workers=1, out_capacity=max(0, capacity)): the
+    /// upstream runs ahead by up to `capacity` items (0: unbounded).
+    StreamE buffer(int capacity) const;
+    /// filter(p): one worker forwards the items for which `keep(item)` holds. If `keep` raises, the
+    /// error goes to the error queue and the input and output are closed.
+    StreamE filter(std::function<bool(const Value &item)> keep) const;
+    /// take(n): one worker forwards the first max(0, n) items, then closes the input and the
+    /// output (take(0) closes both before receiving anything). An upstream still sending finds its
+    /// queue closed: its QueueClosed error goes to the error queue, which the sink may have stopped
+    /// reading.
+    StreamE take(int n) const;
+    /// merge(other): both upstreams run (fire and forget) into queues of their own, pumped into one
+    /// output in arrival order; it closes when BOTH are exhausted (always exhaustive). They share
+    /// the error queue.
+    StreamE merge(const StreamE &other) const;
+
     /// to_queue(out, err) as a running build, in the calling task.
     QCoro::Task<Value> toQueues(Ctx ctx, std::shared_ptr<Queue> out, std::shared_ptr<Queue> err) const;
     /// run(sink): creates the output and error queues (unbounded), starts the build as a task
@@ -62,6 +80,9 @@ public:
     QString name() const { return m_name; }
 
 private:
+    /// via_effect under the stage name `name` (map and buffer are via_effect stages).
+    StreamE viaEffectNamed(Stage f, int workers, int outCapacity, const QString &name) const;
+
     QString m_name;
     Build m_build;
 };

@@ -1,6 +1,7 @@
 // effectpy's StreamE stages (helper-semantics §5.8, row 45; effectpy stream.py): via_effect (n
 // workers, completion order, first error to the error queue), timeout (per-element idle timeout
-// with CPython 3.11's wait_for), throttle (a fixed delay per element), and the sinks that run them.
+// with CPython 3.11's wait_for), throttle (a fixed delay per element), merge (exhaustive, one error
+// queue), filter, take, map and buffer, and the sinks that run them.
 
 #include "effectpyleaves.h"
 
@@ -252,6 +253,86 @@ private Q_SLOTS:
                      "t=3 src.throttle(1) worker value emitted 'c:0'",
                      "t=3 src.throttle(1).via_effect(1) worker value emitted error queue <- Failure('b')",
                  }));
+    }
+
+    // merge, filter, take, map, buffer --------------------------------------------------------------
+
+    void mergeForwardsInArrivalOrderUntilBothUpstreamsEnd()
+    {
+        // left sends a at 1 and c at 3; right sends b at 2 and d at 5: the merge is exhaustive.
+        Runtime rt(Profile::asyncio());
+        const ep::StreamE left = ep::StreamE::fromTimed(QStringLiteral("left"), {{1, "a"}, {2, "c"}});
+        const ep::StreamE right = ep::StreamE::fromTimed(QStringLiteral("right"), {{2, "b"}, {3, "d"}});
+        QCOMPARE(collectInMain(rt, left.merge(right)), QStringLiteral("t=5 main completed ['a', 'b', 'c', 'd']"));
+        QCOMPARE(matching(rt.trace(), {K::ValueEmitted}, QStringLiteral("pump")),
+                 QStringList({"t=1 pump left value emitted 'a'", "t=2 pump right value emitted 'b'",
+                              "t=3 pump left value emitted 'c'", "t=5 pump right value emitted 'd'"}));
+    }
+
+    void mergeUpstreamsShareTheErrorQueue()
+    {
+        // right raises at 2 after sending x at 1: its error reaches the sink through the merged
+        // stream's error queue while left is still running.
+        Runtime rt(Profile::asyncio());
+        const ep::StreamE left = ep::StreamE::fromTimed(QStringLiteral("left"), {{1, "a"}, {4, "c"}});
+        const ep::StreamE right = ep::StreamE::fromTimed(QStringLiteral("right"), {{1, "x"}, {1, "y"}},
+                                                         Error::plain(QStringLiteral("ValueError"), QStringLiteral("boom"), NoId));
+        QCOMPARE(collectInMain(rt, left.merge(right)), QStringLiteral("t=2 main failed ValueError('boom')"));
+        QCOMPARE(matching(rt.trace(), {K::ValueEmitted}, QStringLiteral("error queue")),
+                 QStringList({"t=2 right value emitted error queue <- ValueError('boom')"}));
+    }
+
+    void filterForwardsOnlyWhatItKeeps()
+    {
+        Runtime rt(Profile::asyncio());
+        const ep::StreamE stream = items({"a", "bb", "c", "dd"}).filter([](const Value &v) { return v.toString().size() == 1; });
+        QCOMPARE(collectInMain(rt, stream), QStringLiteral("t=0 main completed ['a', 'c']"));
+        QCOMPARE(matching(rt.trace(), {K::ValueEmitted}, QStringLiteral("drops")),
+                 QStringList({"t=0 src.filter() worker value emitted filter drops 'bb'",
+                              "t=0 src.filter() worker value emitted filter drops 'dd'"}));
+    }
+
+    void filterThatRaisesSendsTheErrorAndCloses()
+    {
+        Runtime rt(Profile::asyncio());
+        const ep::StreamE stream = items({"a", "boom", "c"}).filter([](const Value &v) {
+            if (v.toString() == QLatin1String("boom"))
+                throw Error::plain(QStringLiteral("KeyError"), QStringLiteral("boom"), NoId);
+            return true;
+        });
+        QCOMPARE(collectInMain(rt, stream), QStringLiteral("t=0 main failed KeyError('boom')"));
+    }
+
+    void takeForwardsTheFirstNThenClosesBothEnds()
+    {
+        // Items at 1, 2, 3: take(2) closes its input and output at 2; the source meets the closed
+        // queue at 3 and sends QueueClosed to the error queue, which nobody reads any more.
+        Runtime rt(Profile::asyncio());
+        const ep::StreamE stream = ep::StreamE::fromTimed(QStringLiteral("src"), {{1, "a"}, {1, "b"}, {1, "c"}}).take(2);
+        QCOMPARE(collectInMain(rt, stream), QStringLiteral("t=2 main completed ['a', 'b']"));
+        QCOMPARE(matching(rt.trace(), {K::ValueEmitted}, QStringLiteral("error queue")),
+                 QStringList({"t=3 src value emitted error queue <- QueueClosed('send on closed queue')"}));
+    }
+
+    void takeZeroClosesBeforeReceivingAnything()
+    {
+        Runtime rt(Profile::asyncio());
+        QCOMPARE(collectInMain(rt, items({"a", "b"}).take(0)), QStringLiteral("t=0 main completed []"));
+        Runtime negative(Profile::asyncio());   // max(0, n)
+        const ep::StreamE none = items({"a"}).take(-3);
+        QCOMPARE(none.name(), QStringLiteral("src.take(0)"));
+        QCOMPARE(collectInMain(negative, none), QStringLiteral("t=0 main completed []"));
+    }
+
+    void mapAndBufferAreViaEffectStages()
+    {
+        Runtime rt(Profile::asyncio());
+        const ep::StreamE stream = items({"a", "b"}).buffer(1).map([](const Value &v) { return v.toString().toUpper(); });
+        QCOMPARE(stream.name(), QStringLiteral("src.buffer(1).map()"));
+        QCOMPARE(collectInMain(rt, stream), QStringLiteral("t=0 main completed ['A', 'B']"));
+        QCOMPARE(matching(rt.trace(), {K::ValueEmitted}, QStringLiteral("worker")),
+                 QStringList({"t=0 src.buffer(1) worker value emitted 'a'", "t=0 src.buffer(1) worker value emitted 'b'",
+                              "t=0 src.buffer(1).map() worker value emitted 'A'", "t=0 src.buffer(1).map() worker value emitted 'B'"}));
     }
 };
 
