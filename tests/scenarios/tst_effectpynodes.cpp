@@ -34,7 +34,7 @@ private slots:
             "effectpy.zip_par", "effectpy.race", "effectpy.race_first", "effectpy.race_all", "effectpy.for_each_par",
             "effectpy.merge_all", "effectpy.timeout", "effectpy.sleep", "effectpy.current_time", "effectpy.merge_streams",
             "effectpy.fork", "effectpy.retry", "effectpy.repeat", "effectpy.catch_all", "effectpy.circuit_breaker",
-            "effectpy.acquire_release", "effectpy.ensuring", "effectpy.scoped", "effectpy.uninterruptible", "effectpy.uninterruptible_mask", "effectpy.stream"};
+            "effectpy.acquire_release", "effectpy.ensuring", "effectpy.scoped", "effectpy.uninterruptible", "effectpy.uninterruptible_mask", "effectpy.stream", "effectpy.stream_merge"};
         checkRegistered(QStringLiteral("effectpy"), expected);
         if (QTest::currentTestFailed())
             return;

@@ -57,6 +57,10 @@ private slots:
     void badOptions_data()
     {
         addDiagnosticColumns();
+        QTest::newRow("negative take") << stream(QStringLiteral("    take: -1\n")) << "bad.yaml:5:11: 'take' must be between 0 and 1000000, not -1";
+        QTest::newRow("stream_merge needs two")
+            << effectpy(QStringLiteral("  effectpy.stream_merge:\n    children:\n") + QLatin1String(producer))
+            << "bad.yaml:4:3: 'effectpy.stream_merge' needs at least 2 children, got 1";
         QTest::newRow("no workers") << stream(QStringLiteral("    workers: 0\n")) << "bad.yaml:5:14: 'workers' must not be 0";
         QTest::newRow("unknown sink") << stream(QStringLiteral("    sink: fold\n")) << "bad.yaml:5:11: unknown sink 'fold'; expected one of: collect, head, drain";
         QTest::newRow("negative timeout") << stream(QStringLiteral("    timeout: -1\n"))
@@ -95,6 +99,26 @@ private slots:
             << "raised ValueError('w')" << QStringList{"t=1 main failed ValueError('w')"};
         QTest::newRow("idle timeout") << stream(QStringLiteral("    timeout: 2\n"))
                                       << "returned ['a', 'b', 'c']" << QStringList{"t=3 main completed ['a', 'b', 'c']"};
+        QTest::newRow("keep filters") << stream(QStringLiteral("    keep: [a, c]\n"))
+                                      << "returned ['a', 'c']" << QStringList{"t=3 main completed ['a', 'c']"};
+        QTest::newRow("take stops early") << stream(QStringLiteral("    take: 2\n"))
+                                          << "returned ['a', 'b']" << QStringList{"t=2 main completed ['a', 'b']"};
+        QTest::newRow("take 0") << stream(QStringLiteral("    take: 0\n")) << "returned []" << QStringList{"t=0 main completed []"};
+        QTest::newRow("buffer passes everything") << stream(QStringLiteral("    buffer: 1\n"))
+                                                  << "returned ['a', 'b', 'c']" << QStringList{"t=3 main completed ['a', 'b', 'c']"};
+        // Q emits x at 2 and y at 6: the merge interleaves by arrival and waits for both. At 2, x
+        // comes before b: Q's timer was set at 0, P's at 1.
+        const QString second = QStringLiteral("      - task: Q\n        steps: [{sleep: 2}, {emit: x}, {sleep: 4}, {emit: y}]\n");
+        QTest::newRow("stream_merge is exhaustive")
+            << effectpy(QStringLiteral("  effectpy.stream_merge:\n    children:\n") + QLatin1String(producer) + second)
+            << "returned ['a', 'x', 'b', 'c', 'y']" << QStringList{"t=6 main completed ['a', 'x', 'b', 'c', 'y']"};
+        QTest::newRow("stream_merge, take")
+            << effectpy(QStringLiteral("  effectpy.stream_merge:\n    take: 2\n    children:\n") + QLatin1String(producer) + second)
+            << "returned ['a', 'x']" << QStringList{"t=2 main completed ['a', 'x']"};
+        QTest::newRow("stream_merge, a failing producer")
+            << effectpy(QStringLiteral("  effectpy.stream_merge:\n    children:\n") + QLatin1String(producer)
+                        + QStringLiteral("      - task: Q\n        steps: [{sleep: 2}, {fail: q}]\n"))
+            << "raised ValueError('q')" << QStringList{"t=2 main failed ValueError('q')"};
         QTest::newRow("producer failure")
             << effectpy(QStringLiteral("  effectpy.stream:\n    - task: P\n      steps: [{emit: a}, {sleep: 2}, {fail: {type: KeyError, message: k}}]\n"))
             << "raised KeyError('k')" << QStringList{"t=2 main failed KeyError('k')"};
