@@ -43,6 +43,19 @@ Body cancelsItselfAt(Tick at)
 }
 
 // "main: failed ValueError('B') at 1; A: completed at 3; …" for every task in spawn order.
+// A child that sleeps 10, catches a cancellation there, works 1 more and returns 'late'.
+Body swallowsTheCancelThenReturnsLate()
+{
+    return [](Ctx c) -> QCoro::Task<Value> {
+        try {
+            co_await c.sleep(10);
+        } catch (const Cancelled &) {
+        }
+        co_await c.sleep(1);
+        co_return QStringLiteral("late");
+    };
+}
+
 QString summary(const Runtime &rt)
 {
     QStringList parts;
@@ -830,14 +843,7 @@ private slots:
             if (inner == QLatin1String("inline"))
                 limit = Never;
             if (inner == QLatin1String("stubborn"))
-                aw.body = [](Ctx c) -> QCoro::Task<Value> {
-                    try {
-                        co_await c.sleep(10);
-                    } catch (const Cancelled &) {
-                    }
-                    co_await c.sleep(1);
-                    co_return QStringLiteral("late");
-                };
+                aw.body = swallowsTheCancelThenReturnsLate();
             co_return co_await asyncio::waitFor(ctx, std::move(aw), limit);
         });
         QCOMPARE(summary(rt), expected);
@@ -886,14 +892,7 @@ private slots:
         const TaskId main = rt.spawn(NoId, QStringLiteral("main"), [story, version](Ctx ctx) -> QCoro::Task<Value> {
             Child aw{QStringLiteral("inner"), sleeper(1, "inner")};
             if (story == QLatin1String("stubborn"))
-                aw.body = [](Ctx c) -> QCoro::Task<Value> {
-                    try {
-                        co_await c.sleep(10);
-                    } catch (const Cancelled &) {
-                    }
-                    co_await c.sleep(1);
-                    co_return QStringLiteral("late");
-                };
+                aw.body = swallowsTheCancelThenReturnsLate();
             if (story == QLatin1String("twice"))
                 aw.body = slowToCancel(10, 3, "inner");
             const Tick limit = story == QLatin1String("twice") ? 2 : 10;
