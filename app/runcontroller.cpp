@@ -1,5 +1,7 @@
 #include "runcontroller.h"
 
+#include "recordedplayback.h"
+
 #include "scenarios/scenariorun.h"
 
 #include <exception>
@@ -17,6 +19,8 @@ RunController::RunController(QObject *parent)
         emit runChanged();
     });
     connect(&m_driver, &engine::ClockDriver::speedChanged, this, &RunController::speedChanged);
+    m_replayTimer.setInterval(engine::ClockDriver::FrameMs);
+    connect(&m_replayTimer, &QTimer::timeout, this, &RunController::advanceRecordedFrame);
 }
 
 // The driver must stop before the scheduler it points into goes away.
@@ -32,13 +36,111 @@ void RunController::setStepLimit(quint64 limit)
 
 void RunController::load(const scenarios::Scenario &scenario)
 {
+    pause();
+    // The recording stays alive until the views have moved to the live run (replaceRun).
+    const std::unique_ptr<RecordedPlayback> recording = takeRecording();
     m_scenario = scenario;
     lookAhead();
     replaceRun(m_table.isEmpty() ? nullptr : makeRun());
 }
 
+void RunController::loadRecorded(scenarios::RecordedRun recorded)
+{
+    pause();
+    auto fresh = std::make_unique<RecordedPlayback>(std::move(recorded));
+    // The old run, live or recorded, goes only after every view has let go of it.
+    std::unique_ptr<scenarios::ScenarioRun> oldRun = std::exchange(m_run, nullptr);
+    std::unique_ptr<RecordedPlayback> oldRecording = std::exchange(m_recorded, std::move(fresh));
+    std::shared_ptr<const engine::Trace> oldTrace = std::exchange(m_shownTrace, m_recorded->sharedTrace());
+    m_driver.setScheduler(nullptr);
+    m_scenario.reset();
+    m_table = m_recorded->stepTable();
+    m_tableGrew = false;
+    emit stepTableChanged();
+    emit runReplaced();
+    emit runChanged();
+}
+
+std::unique_ptr<RecordedPlayback> RunController::takeRecording()
+{
+    m_replayTimer.stop();
+    return std::exchange(m_recorded, nullptr);
+}
+
+const scenarios::RecordedRun *RunController::recording() const
+{
+    return m_recorded ? &m_recorded->recording() : nullptr;
+}
+
+const engine::Trace *RunController::trace() const
+{
+    if (m_recorded)
+        return &m_recorded->trace();
+    return m_run ? &m_run->trace() : nullptr;
+}
+
+const engine::Runtime *RunController::runtime() const
+{
+    return m_run ? &m_run->runtime() : nullptr;
+}
+
+engine::TaskId RunController::rootTask() const
+{
+    if (m_recorded)
+        return m_recorded->rootTask();
+    return m_run ? m_run->rootTask() : engine::NoId;
+}
+
+QString RunController::outcomeText() const
+{
+    if (m_recorded)
+        return m_recorded->outcomeText();
+    return m_run ? m_run->outcomeText() : QString();
+}
+
+QString RunController::sourcePath() const
+{
+    if (m_recorded)
+        return m_recorded->recording().path;
+    return m_scenario ? m_scenario->sourcePath() : QString();
+}
+
+void RunController::recordedMoved()
+{
+    std::shared_ptr<const engine::Trace> shown = m_recorded->sharedTrace();
+    if (shown != m_shownTrace) {
+        // Going back rebuilt the prefix as a new object: views drop what they derived from the
+        // old one (kept alive here until they have).
+        std::shared_ptr<const engine::Trace> old = std::exchange(m_shownTrace, std::move(shown));
+        emit runReplaced();
+    }
+    emit runChanged();
+}
+
+void RunController::advanceRecordedFrame()
+{
+    if (!m_recorded || idle()) {
+        pause();   // the end of the recording: playing stops there
+        return;
+    }
+    // As ClockDriver::advanceOneFrame: the fractional ticks of slow speeds carry over.
+    m_replayCarry += m_driver.speed() * engine::ClockDriver::FrameMs / 1000.0;
+    const engine::Tick whole = engine::Tick(m_replayCarry);
+    m_replayCarry -= double(whole);
+    if (whole == 0)
+        return;
+    m_recorded->advanceBy(whole);
+    recordedMoved();
+}
+
 void RunController::reset()
 {
+    if (m_recorded) {
+        pause();
+        m_recorded->reset();
+        recordedMoved();
+        return;
+    }
     if (!m_scenario)
         return;
     if (m_table.isEmpty()) {   // the scenario failed to start last time: try it all again
@@ -101,26 +203,36 @@ std::unique_ptr<scenarios::ScenarioRun> RunController::replay(quint64 steps)
 
 engine::Tick RunController::now() const
 {
+    if (m_recorded)
+        return m_recorded->now();
     return m_run ? m_run->runtime().now() : 0;
 }
 
 bool RunController::finished() const
 {
+    if (m_recorded)
+        return m_recorded->atEnd();
     return m_run && m_run->finished();
 }
 
 bool RunController::idle() const
 {
+    if (m_recorded)
+        return m_recorded->atEnd();
     return !m_run || m_run->runtime().scheduler().idle();
 }
 
 quint64 RunController::steps() const
 {
+    if (m_recorded)
+        return m_recorded->position();
     return m_run ? m_run->runtime().scheduler().steps() : 0;
 }
 
 bool RunController::canStepBack() const
 {
+    if (m_recorded)
+        return m_recorded->canStepBack();
     return m_run && (steps() > 0 || now() > m_table.timeAt(0));
 }
 
@@ -157,6 +269,12 @@ void RunController::finishForward()
 
 void RunController::stepEvent()
 {
+    if (m_recorded && !idle()) {
+        pause();
+        m_recorded->stepEvent();
+        recordedMoved();
+        return;
+    }
     if (!m_run || idle())
         return;
     pause();
@@ -166,6 +284,12 @@ void RunController::stepEvent()
 
 void RunController::stepInstant()
 {
+    if (m_recorded && !idle()) {
+        pause();
+        m_recorded->stepInstant();
+        recordedMoved();
+        return;
+    }
     if (!m_run || idle())
         return;
     pause();
@@ -191,6 +315,12 @@ void RunController::forwardTo(engine::Tick t)
 
 void RunController::advanceBy(engine::Tick d)
 {
+    if (m_recorded && d > 0) {
+        pause();
+        m_recorded->advanceBy(d);
+        recordedMoved();
+        return;
+    }
     if (!m_run || d <= 0)
         return;
     pause();
@@ -200,6 +330,12 @@ void RunController::advanceBy(engine::Tick d)
 
 void RunController::runToEnd()
 {
+    if (m_recorded && !idle()) {
+        pause();
+        m_recorded->runToEnd();
+        recordedMoved();
+        return;
+    }
     if (!m_run || idle())
         return;
     pause();
@@ -210,6 +346,13 @@ void RunController::runToEnd()
 
 void RunController::play()
 {
+    if (m_recorded && !idle() && !playing()) {
+        m_replayCarry = 0;
+        m_replayTimer.start();
+        emit playingChanged(true);
+        emit runChanged();
+        return;
+    }
     if (!m_run || idle())
         return;
     m_driver.play();
@@ -218,6 +361,11 @@ void RunController::play()
 void RunController::pause()
 {
     m_driver.pause();
+    if (m_replayTimer.isActive()) {
+        m_replayTimer.stop();
+        emit playingChanged(false);
+        emit runChanged();
+    }
 }
 
 void RunController::togglePlay()
@@ -239,6 +387,12 @@ void RunController::stepBackEvent()
 {
     if (!canStepBack())
         return;
+    if (m_recorded) {
+        pause();
+        m_recorded->stepBackEvent();
+        recordedMoved();
+        return;
+    }
     const quint64 here = steps();
     seekToStep(now() > m_table.timeAt(here) || here == 0 ? here : here - 1);
 }
@@ -247,11 +401,25 @@ void RunController::stepBackInstant()
 {
     if (!canStepBack())
         return;
+    if (m_recorded) {
+        pause();
+        m_recorded->stepBackInstant();
+        recordedMoved();
+        return;
+    }
     seekToStep(m_table.lastStepBefore(now()));
 }
 
 void RunController::seekToStep(quint64 step)
 {
+    if (m_recorded) {
+        if (step == steps() && now() == m_table.timeAt(step))
+            return;
+        pause();
+        m_recorded->seekToStep(step);
+        recordedMoved();
+        return;
+    }
     if (!m_run)
         return;
     pause();
@@ -273,6 +441,12 @@ void RunController::seekToStep(quint64 step)
 
 void RunController::seekToEvent(engine::EventId event)
 {
+    if (m_recorded && event >= 0) {
+        pause();
+        m_recorded->seekToEvent(event);
+        recordedMoved();
+        return;
+    }
     if (!m_run || event < 0)
         return;
     if (const std::optional<quint64> step = m_table.firstStepWithEvent(event)) {
@@ -289,6 +463,12 @@ void RunController::seekToEvent(engine::EventId event)
 
 void RunController::seekToTime(engine::Tick t)
 {
+    if (m_recorded) {
+        pause();
+        m_recorded->seekToTime(t);
+        recordedMoved();
+        return;
+    }
     if (!m_run)
         return;
     t = std::max<engine::Tick>(t, 0);
