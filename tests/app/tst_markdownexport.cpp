@@ -54,7 +54,7 @@ private slots:
         QVERIFY2(text.startsWith(QStringLiteral("# First finisher wins — narrative\n")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("**Library profile:** asyncgui")));
         QVERIFY(text.contains(QStringLiteral("**Source:** race-first-finisher.yaml")));
-        QVERIFY(text.contains(QStringLiteral("**Outcome:** returned 'A' (the narrative ends at t = 1 ms).")));
+        QVERIFY(text.contains(QStringLiteral("**Outcome:** returned \\['A', None\\] (the narrative ends at t = 1 ms).")));
         QVERIFY(text.contains(QStringLiteral("\n### t = 0 ms\n")));
         QVERIFY(text.contains(QStringLiteral("\n### t = 1 ms\n")));
         QVERIFY(text.indexOf(QStringLiteral("### t = 0 ms")) < text.indexOf(QStringLiteral("### t = 1 ms")));
@@ -85,7 +85,7 @@ private slots:
         const auto whole = runCommand({QStringLiteral("export"), saved, QStringLiteral("--format"), QStringLiteral("markdown"),
                                        QStringLiteral("-o"), out});
         QCOMPARE(whole.code, 0);
-        QVERIFY(readText(out).contains(QStringLiteral("**Outcome:** returned 'A'")));
+        QVERIFY(readText(out).contains(QStringLiteral("**Outcome:** returned \\['A', None\\]")));
     }
 
     void anUnwritablePlaceSaysWhyAndLeavesNoFile()

@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using widgets::NarrativeMarkdown;
 
 namespace {
@@ -169,11 +171,13 @@ private slots:
             }
         }
         QCOMPARE(next, trace.size());
-        for (const engine::TraceEvent &e : trace.events())
-            if (e.kind == engine::EventKind::Spawned)
-                QVERIFY2(tableRows.contains(QRegularExpression(QStringLiteral("^\\| %1 \\|")
-                                                                   .arg(QRegularExpression::escape(NarrativeMarkdown::escape(trace.taskName(e.task)))))),
-                         qPrintable(trace.taskName(e.task)));
+        for (const engine::TraceEvent &e : trace.events()) {
+            if (e.kind != engine::EventKind::Spawned)
+                continue;
+            const QString row = QStringLiteral("| %1 |").arg(NarrativeMarkdown::escape(trace.taskName(e.task)));
+            QVERIFY2(std::any_of(tableRows.begin(), tableRows.end(), [&row](const QString &r) { return r.startsWith(row); }),
+                     qPrintable(row));
+        }
     }
 
     void savingIsAtomicAndSaysWhyItFailed()

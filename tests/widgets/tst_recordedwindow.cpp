@@ -17,6 +17,7 @@
 #include "widgets/runscrubber.h"
 #include "widgets/scenariobrowser.h"
 #include "widgets/scenarioeditor.h"
+#include "widgets/schedulermodel.h"
 #include "widgets/schedulerpanel.h"
 #include "widgets/timelinepanel.h"
 #include "widgets/timelineview.h"
@@ -36,6 +37,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 #include <QUrl>
 
 #include <algorithm>
