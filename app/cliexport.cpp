@@ -15,6 +15,7 @@
 #include <QRegularExpression>
 #include <QTextStream>
 
+#include <algorithm>
 #include <map>
 
 namespace commandline {
@@ -117,6 +118,20 @@ QString parseExportArguments(const QStringList &args, ExportOptions &o)
     return {};
 }
 
+// The recording's root task (the first without a parent) has ended within `trace`.
+bool rootEnded(const engine::Trace &trace)
+{
+    const auto &tasks = trace.tasks();
+    const auto root = std::find_if(tasks.begin(), tasks.end(), [](const engine::TraceTask &t) { return t.parent == engine::NoId; });
+    if (root == tasks.end())
+        return false;
+    const engine::TaskId id = engine::TaskId(root - tasks.begin());
+    return std::any_of(trace.events().begin(), trace.events().end(), [id](const engine::TraceEvent &e) {
+        return e.task == id
+            && (e.kind == engine::EventKind::Completed || e.kind == engine::EventKind::Failed || e.kind == engine::EventKind::Cancelled);
+    });
+}
+
 bool writeJson(const QJsonDocument &doc, const QString &path, QString *error)
 {
     return scenarios::writeFileAtomically(path, doc.toJson(QJsonDocument::Indented), error);
@@ -189,12 +204,17 @@ int exportVerb(const QStringList &args, QTextStream &out, QTextStream &err)
             return ExitUsage;
         }
         request.title = recorded->title;
+        request.scenario = recorded->scenario ? &*recorded->scenario : nullptr;
+        request.sourcePath = recorded->path;
+        request.outcome = recorded->outcome;
         request.now = recorded->now;
         request.trace = recorded->trace.get();
         if (o.at && *o.at < recorded->now) {
             prefix = scenarios::tracePrefix(*recorded->trace, *o.at);
             request.trace = prefix.get();
             request.now = *o.at;
+            if (!rootEnded(*prefix))
+                request.outcome = QStringLiteral("still running at t=%1").arg(*o.at);   // as a live run says it
         }
     } else {
         const std::optional<ScenarioSource> source = resolveScenario(o.input, err);
@@ -208,6 +228,9 @@ int exportVerb(const QStringList &args, QTextStream &out, QTextStream &err)
             err << scenario->sourcePath() << ": the run did not finish after " << maxSteps()
                 << " steps; exporting it as it stands at t=" << run->runtime().now() << '\n';
         request.title = scenario->title();
+        request.scenario = &run->scenario();
+        request.sourcePath = scenario->sourcePath();
+        request.outcome = run->outcomeText();
         request.now = run->runtime().now();
         request.trace = &run->trace();
         request.run = run.get();

@@ -21,7 +21,8 @@ namespace commandline {
 namespace {
 
 const QString helpText = QStringLiteral(
-    "Usage: taskscope [SCENARIO]                  open the window (needs a display)\n"
+    "Usage: taskscope [SCENARIO|TRACE.json]       open the window (needs a display); a trace\n"
+    "                                             saved by 'run --trace' is replayed, not run\n"
     "       taskscope run SCENARIO... [options]   run headless: outcome, task timeline, expectations\n"
     "       taskscope verify [SCENARIO|DIR...]    check expectations (default: every built-in)\n"
     "       taskscope list                        list the built-in scenarios by concept\n"

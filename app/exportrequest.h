@@ -9,6 +9,7 @@
 #include <optional>
 
 namespace scenarios {
+class Scenario;
 class ScenarioRun;
 }
 
@@ -26,6 +27,9 @@ struct ExportRequest
     QSize size;                            ///< --size WxH in pixels (empty: the format's default)
     int dpi = 0;                           ///< --dpi (0: the format's default)
     QString title;                         ///< the scenario's title
+    const scenarios::Scenario *scenario = nullptr;   ///< the scenario, when known (a recording's may not parse)
+    QString sourcePath;                    ///< the scenario file, or the recorded trace read
+    QString outcome;                       ///< "returned …" / "raised …" / "still running at t=…" at `now`
     QString output;                        ///< -o OUT
 };
 

@@ -2,7 +2,6 @@
 
 #include "runcontroller.h"
 
-#include "scenarios/scenariorun.h"
 #include "widgets/inspectorpanel.h"
 #include "widgets/narrativemodel.h"
 #include "widgets/narrativeview.h"
@@ -51,11 +50,10 @@ InsightDocks::InsightDocks(QMainWindow *window, RunController *controller, widge
 
 void InsightDocks::runReplaced()
 {
-    const scenarios::ScenarioRun *run = m_controller->run();
-    m_narrativeModel->setTrace(run ? &run->trace() : nullptr);
-    // Task ids are stable across replays of one scenario, not across scenarios.
-    if (run && m_scenarioPath != run->scenario().sourcePath()) {
-        m_scenarioPath = run->scenario().sourcePath();
+    m_narrativeModel->setTrace(m_controller->trace());
+    // Task ids are stable across replays of one scenario (or one recording), not across them.
+    if (m_controller->hasRun() && m_scenarioPath != m_controller->sourcePath()) {
+        m_scenarioPath = m_controller->sourcePath();
         m_wanted = engine::NoId;
     }
     m_inspector->setTask(m_panel->selectedTask());
@@ -68,15 +66,15 @@ void InsightDocks::runChanged()
     // A replay (going back) rebuilds the views and drops the selection: pick the user's task again
     // once it exists. Until the user picks one, show the root's story: an empty inspector teaches
     // nothing.
-    const scenarios::ScenarioRun *run = m_controller->run();
-    if (!run)
+    const engine::Trace *trace = m_controller->trace();
+    if (!trace)
         return;
-    const auto exists = [run](engine::TaskId t) { return t >= 0 && size_t(t) < run->trace().tasks().size(); };
+    const auto exists = [trace](engine::TaskId t) { return t >= 0 && size_t(t) < trace->tasks().size(); };
     engine::TaskId pick = engine::NoId;
     if (exists(m_wanted) && m_panel->selectedTask() != m_wanted)
         pick = m_wanted;
-    else if (m_panel->selectedTask() == engine::NoId && exists(run->rootTask()))
-        pick = run->rootTask();
+    else if (m_panel->selectedTask() == engine::NoId && exists(m_controller->rootTask()))
+        pick = m_controller->rootTask();
     if (pick != engine::NoId) {
         m_selecting = true;
         m_panel->selectTask(pick);

@@ -2,6 +2,7 @@
 
 #include "commandline.h"
 #include "mainwindow.h"
+#include "markdownexport.h"
 
 #include "scenarios/scenario.h"
 
@@ -24,6 +25,7 @@ bool haveDisplay()
 
 int main(int argc, char *argv[])
 {
+    commandline::registerMarkdownExport();
     if (argc > 1 && commandline::isCommand(QString::fromLocal8Bit(argv[1]))) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("taskscope"));

@@ -2,6 +2,7 @@
 
 #include "apptheme.h"
 #include "insightdocks.h"
+#include "narrativeexport.h"
 #include "presentationmode.h"
 #include "recentfilesmenu.h"
 #include "runcontroller.h"
@@ -94,6 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
     createEditorAndBrowser();
     m_insight = new InsightDocks(this, m_controller, m_panel);
     m_presentation->keepVisible(m_insight->narrativeDock());
+    m_narrativeExport = new NarrativeExport(this, m_controller, &m_settings);
     arrangeDocks();
     runReplaced();
     runChanged();
@@ -115,7 +117,7 @@ void MainWindow::createMenus()
     file->setObjectName(QStringLiteral("fileMenu"));
     QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::showOpenDialog);
     open->setShortcut(QKeySequence::Open);
-    open->setToolTip(tr("Open a scenario file (.yaml)"));
+    open->setToolTip(tr("Open a scenario file (.yaml) or a recorded run (.json)"));
     auto *recent = new RecentFilesMenu(&m_settings, file);
     connect(recent, &RecentFilesMenu::fileChosen, this, &MainWindow::openFile);
     file->addMenu(recent);
@@ -287,8 +289,10 @@ void MainWindow::createTimeTravel()
     connect(m_scrubber, &widgets::RunScrubber::seekRequested, c, &RunController::seekToStep);
     connect(c, &RunController::stepTableChanged, this, [this] { m_scrubber->setStepTable(m_controller->stepTable()); });
     connect(c, &RunController::runReplaced, this, [this] {
-        const scenarios::ScenarioRun *run = m_controller->run();
-        m_scheduler->setRuntime(run ? &run->runtime() : nullptr);
+        if (m_controller->isRecorded())
+            showRecordedState();
+        else
+            m_scheduler->setRuntime(m_controller->runtime());
     });
     connect(c, &RunController::runChanged, this, [this] {
         m_scheduler->refresh();
@@ -389,6 +393,8 @@ void MainWindow::openInitial(const QStringList &arguments)
 
 bool MainWindow::openFile(const QString &path)
 {
+    if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        return openRecording(path);
     // Opening replaces the editor's text: unsaved edits are saved or dropped knowingly.
     if (!m_editor->maybeSave(this))
         return false;
@@ -503,7 +509,8 @@ bool MainWindow::editSource(const QString &path)
 void MainWindow::showOpenDialog()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), m_settings.lastDirectory(),
-                                                      tr("Scenarios (*.yaml *.yml);;All files (*)"));
+                                                      tr("Scenarios and recorded runs (*.yaml *.yml *.json);;Scenarios (*.yaml *.yml);;"
+                                                         "Recorded runs (*.json);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }
@@ -543,25 +550,35 @@ void MainWindow::showScenario(const scenarios::Scenario &scenario)
 
 void MainWindow::runReplaced()
 {
-    const scenarios::ScenarioRun *run = m_controller->run();
-    m_panel->setRuntime(run ? &run->runtime() : nullptr);
-    m_clock->setRunLoaded(run != nullptr);
+    // Live or recorded, the views read the trace as far as shown (a recording has no runtime).
+    m_panel->setTrace(m_controller->trace());
+    m_clock->setRunLoaded(m_controller->hasRun());
 }
 
 void MainWindow::runChanged()
 {
-    m_panel->refresh();
+    m_panel->refresh(m_controller->now());
     const scenarios::ScenarioRun *run = m_controller->run();
     m_clock->setNow(m_controller->now());
     m_clock->setPlaying(m_controller->playing());
     m_clock->setFinished(m_controller->idle());
-    m_clock->setNextStep(run ? widgets::ClockControls::describeNextStep(run->runtime()) : QString());
+    m_clock->setNextStep(run ? widgets::ClockControls::describeNextStep(run->runtime()) : recordedNextStep());
     updateStatus();
 }
 
 void MainWindow::updateStatus()
 {
     const scenarios::ScenarioRun *run = m_controller->run();
+    if (m_controller->isRecorded()) {
+        m_outcome->setText(tr("Recorded run: %1 · event %2 of %3")
+                               .arg(m_controller->outcomeText())
+                               .arg(m_controller->steps())
+                               .arg(m_controller->stepTable().lastStep()));
+        m_expectations->setText(tr("expectations are checked on live runs"));
+        m_expectations->setStyleSheet(QStringLiteral("color: gray"));
+        m_expectations->setToolTip(tr("A recording is replayed, not run. Ctrl+R in the scenario text runs it live."));
+        return;
+    }
     if (!run) {
         m_outcome->setText(tr("No scenario loaded: File ▸ Open… or File ▸ Built-in scenarios"));
         m_expectations->clear();

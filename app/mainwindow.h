@@ -13,8 +13,13 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class InsightDocks;
+class NarrativeExport;
 class PresentationMode;
 class RunController;
+
+namespace scenarios {
+struct RecordedRun;
+}
 
 namespace widgets {
 class ClockControls;
@@ -37,8 +42,12 @@ public:
 
     /// Opens the first argument (a scenario file or a built-in id), else the first built-in.
     void openInitial(const QStringList &arguments);
-    /// Loads a scenario file; on failure shows its diagnostics and keeps the current run.
+    /// Loads a scenario file, or a recorded run (a Taskscope trace, .json); on failure shows its
+    /// diagnostics or its message and keeps the current run.
     bool openFile(const QString &path);
+    /// Shows a saved Taskscope trace without running anything (mainwindowrecorded.cpp); a damaged
+    /// file, or one from a newer Taskscope, is refused in a message box and the run stays.
+    bool openRecording(const QString &path);
     bool openBuiltin(const QString &id);
 
     RunController *controller() const { return m_controller; }
@@ -50,6 +59,7 @@ public:
     widgets::ScenarioEditor *editor() const { return m_editor; }
     widgets::ScenarioBrowser *browser() const { return m_browser; }
     InsightDocks *insight() const { return m_insight; }
+    NarrativeExport *narrativeExport() const { return m_narrativeExport; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -75,6 +85,11 @@ private:
     void showOpenDialog();
     void showLoadErrors(const QString &path, const std::vector<scenarios::Diagnostic> &errors);
     void showScenario(const scenarios::Scenario &scenario);
+    // Recorded runs (mainwindowrecorded.cpp).
+    void showRecording(const scenarios::RecordedRun &recording);
+    /// The scheduler dock's state and the clock's "next:" line while a recording is shown.
+    void showRecordedState();
+    QString recordedNextStep() const;
     void runReplaced();
     void runChanged();
     void updateStatus();
@@ -91,6 +106,7 @@ private:
     QLabel *m_expectations = nullptr;
     PresentationMode *m_presentation = nullptr;
     InsightDocks *m_insight = nullptr;
+    NarrativeExport *m_narrativeExport = nullptr;
     AppSettings m_settings;
     widgets::ScenarioBrowser *m_browser = nullptr;
     widgets::ScenarioEditor *m_editor = nullptr;

@@ -1,5 +1,7 @@
 #include "runcontroller.h"
 
+#include "recordedplayback.h"
+
 #include "scenarios/scenariorun.h"
 
 #include <exception>
@@ -17,6 +19,8 @@ RunController::RunController(QObject *parent)
         emit runChanged();
     });
     connect(&m_driver, &engine::ClockDriver::speedChanged, this, &RunController::speedChanged);
+    m_replayTimer.setInterval(engine::ClockDriver::FrameMs);
+    connect(&m_replayTimer, &QTimer::timeout, this, &RunController::advanceRecordedFrame);
 }
 
 // The driver must stop before the scheduler it points into goes away.
@@ -32,13 +36,56 @@ void RunController::setStepLimit(quint64 limit)
 
 void RunController::load(const scenarios::Scenario &scenario)
 {
+    pause();
+    // The recording stays alive until the views have moved to the live run (replaceRun).
+    const std::unique_ptr<RecordedPlayback> recording = takeRecording();
     m_scenario = scenario;
     lookAhead();
     replaceRun(m_table.isEmpty() ? nullptr : makeRun());
+    m_shownTrace.reset();
+}
+
+const engine::Trace *RunController::trace() const
+{
+    if (m_recorded)
+        return &m_recorded->trace();
+    return m_run ? &m_run->trace() : nullptr;
+}
+
+const engine::Runtime *RunController::runtime() const
+{
+    return m_run ? &m_run->runtime() : nullptr;
+}
+
+engine::TaskId RunController::rootTask() const
+{
+    if (m_recorded)
+        return m_recorded->rootTask();
+    return m_run ? m_run->rootTask() : engine::NoId;
+}
+
+QString RunController::outcomeText() const
+{
+    if (m_recorded)
+        return m_recorded->outcomeText();
+    return m_run ? m_run->outcomeText() : QString();
+}
+
+QString RunController::sourcePath() const
+{
+    if (m_recorded)
+        return m_recorded->recording().path;
+    return m_scenario ? m_scenario->sourcePath() : QString();
 }
 
 void RunController::reset()
 {
+    if (m_recorded) {
+        pause();
+        m_recorded->reset();
+        recordedMoved();
+        return;
+    }
     if (!m_scenario)
         return;
     if (m_table.isEmpty()) {   // the scenario failed to start last time: try it all again
@@ -101,26 +148,36 @@ std::unique_ptr<scenarios::ScenarioRun> RunController::replay(quint64 steps)
 
 engine::Tick RunController::now() const
 {
+    if (m_recorded)
+        return m_recorded->now();
     return m_run ? m_run->runtime().now() : 0;
 }
 
 bool RunController::finished() const
 {
+    if (m_recorded)
+        return m_recorded->atEnd();
     return m_run && m_run->finished();
 }
 
 bool RunController::idle() const
 {
+    if (m_recorded)
+        return m_recorded->atEnd();
     return !m_run || m_run->runtime().scheduler().idle();
 }
 
 quint64 RunController::steps() const
 {
+    if (m_recorded)
+        return m_recorded->position();
     return m_run ? m_run->runtime().scheduler().steps() : 0;
 }
 
 bool RunController::canStepBack() const
 {
+    if (m_recorded)
+        return m_recorded->canStepBack();
     return m_run && (steps() > 0 || now() > m_table.timeAt(0));
 }
 
@@ -157,6 +214,12 @@ void RunController::finishForward()
 
 void RunController::stepEvent()
 {
+    if (m_recorded && !idle()) {
+        pause();
+        m_recorded->stepEvent();
+        recordedMoved();
+        return;
+    }
     if (!m_run || idle())
         return;
     pause();
@@ -166,6 +229,12 @@ void RunController::stepEvent()
 
 void RunController::stepInstant()
 {
+    if (m_recorded && !idle()) {
+        pause();
+        m_recorded->stepInstant();
+        recordedMoved();
+        return;
+    }
     if (!m_run || idle())
         return;
     pause();
@@ -191,6 +260,12 @@ void RunController::forwardTo(engine::Tick t)
 
 void RunController::advanceBy(engine::Tick d)
 {
+    if (m_recorded && d > 0) {
+        pause();
+        m_recorded->advanceBy(d);
+        recordedMoved();
+        return;
+    }
     if (!m_run || d <= 0)
         return;
     pause();
@@ -200,6 +275,12 @@ void RunController::advanceBy(engine::Tick d)
 
 void RunController::runToEnd()
 {
+    if (m_recorded && !idle()) {
+        pause();
+        m_recorded->runToEnd();
+        recordedMoved();
+        return;
+    }
     if (!m_run || idle())
         return;
     pause();
@@ -210,6 +291,13 @@ void RunController::runToEnd()
 
 void RunController::play()
 {
+    if (m_recorded && !idle() && !playing()) {
+        m_replayCarry = 0;
+        m_replayTimer.start();
+        emit playingChanged(true);
+        emit runChanged();
+        return;
+    }
     if (!m_run || idle())
         return;
     m_driver.play();
@@ -218,6 +306,11 @@ void RunController::play()
 void RunController::pause()
 {
     m_driver.pause();
+    if (m_replayTimer.isActive()) {
+        m_replayTimer.stop();
+        emit playingChanged(false);
+        emit runChanged();
+    }
 }
 
 void RunController::togglePlay()
@@ -239,6 +332,12 @@ void RunController::stepBackEvent()
 {
     if (!canStepBack())
         return;
+    if (m_recorded) {
+        pause();
+        m_recorded->stepBackEvent();
+        recordedMoved();
+        return;
+    }
     const quint64 here = steps();
     seekToStep(now() > m_table.timeAt(here) || here == 0 ? here : here - 1);
 }
@@ -247,11 +346,25 @@ void RunController::stepBackInstant()
 {
     if (!canStepBack())
         return;
+    if (m_recorded) {
+        pause();
+        m_recorded->stepBackInstant();
+        recordedMoved();
+        return;
+    }
     seekToStep(m_table.lastStepBefore(now()));
 }
 
 void RunController::seekToStep(quint64 step)
 {
+    if (m_recorded) {
+        if (step == steps() && now() == m_table.timeAt(step))
+            return;
+        pause();
+        m_recorded->seekToStep(step);
+        recordedMoved();
+        return;
+    }
     if (!m_run)
         return;
     pause();
@@ -273,6 +386,12 @@ void RunController::seekToStep(quint64 step)
 
 void RunController::seekToEvent(engine::EventId event)
 {
+    if (m_recorded && event >= 0) {
+        pause();
+        m_recorded->seekToEvent(event);
+        recordedMoved();
+        return;
+    }
     if (!m_run || event < 0)
         return;
     if (const std::optional<quint64> step = m_table.firstStepWithEvent(event)) {
@@ -289,6 +408,12 @@ void RunController::seekToEvent(engine::EventId event)
 
 void RunController::seekToTime(engine::Tick t)
 {
+    if (m_recorded) {
+        pause();
+        m_recorded->seekToTime(t);
+        recordedMoved();
+        return;
+    }
     if (!m_run)
         return;
     t = std::max<engine::Tick>(t, 0);

@@ -6,12 +6,21 @@
 #include "scenarios/scenario.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
 
+class RecordedPlayback;
+
+namespace engine {
+class Runtime;
+class Trace;
+}
+
 namespace scenarios {
 class ScenarioRun;
+struct RecordedRun;
 }
 
 /// Owns the run on screen: a scenario's engine runtime and the clock driver that plays it. The
@@ -22,6 +31,11 @@ class ScenarioRun;
 /// of the same scenario stepped to the wanted count; going forward again steps that run on.
 /// load() also runs the scenario once ahead, to the end or the step limit, to learn the whole
 /// run's step table (the time and trace size after every step) for seeking and the scrubber.
+///
+/// It may show a recorded run instead (loadRecorded(): a Taskscope trace file read back). Then
+/// nothing executes: the same verbs move a TracePlayer through the recording, one "step" per
+/// recorded event, and run() and runtime() are null — there is no live scheduler. Views read
+/// what both kinds share: trace() (the run as far as shown) and now().
 class RunController : public QObject
 {
     Q_OBJECT
@@ -35,17 +49,38 @@ public:
 
     /// Looks the run of `scenario` ahead, then starts a fresh run of it at t=0 (paused).
     void load(const scenarios::Scenario &scenario);
-    bool hasRun() const { return m_run != nullptr; }
-    /// The run, or nullptr; replaced by load(), reset() and every step back (runReplaced()).
+    /// Shows a recorded run from t=0 (paused), replacing the run on screen.
+    void loadRecorded(scenarios::RecordedRun recorded);
+    /// A live or a recorded run is shown.
+    bool hasRun() const { return m_run != nullptr || m_recorded != nullptr; }
+    /// The live run, or nullptr (none, or a recording); replaced by load(), reset() and every
+    /// step back (runReplaced()).
     const scenarios::ScenarioRun *run() const { return m_run.get(); }
+    /// The live scenario (empty while a recording is shown).
     const std::optional<scenarios::Scenario> &scenario() const { return m_scenario; }
+
+    /// A recording is shown (no live scheduler).
+    bool isRecorded() const { return m_recorded != nullptr; }
+    /// The recording shown, or nullptr.
+    const scenarios::RecordedRun *recording() const;
+    /// The trace as far as the run is shown, live or recorded (nullptr: no run). The object is
+    /// replaced with runReplaced(); between those it only grows.
+    const engine::Trace *trace() const;
+    /// The live run's runtime, or nullptr (no run, or a recording).
+    const engine::Runtime *runtime() const;
+    engine::TaskId rootTask() const;
+    /// "returned …" / "raised …" / "cancelled" / "still running at t=5", live or recorded.
+    QString outcomeText() const;
+    /// Where the run comes from: the scenario's file, or the recording's (task ids are stable
+    /// within one source only).
+    QString sourcePath() const;
 
     engine::Tick now() const;
     /// The root task ended and nothing is left to run.
     bool finished() const;
     /// Nothing is left to run (finished, or stuck waiting on something that never comes).
     bool idle() const;
-    bool playing() const { return m_driver.isPlaying(); }
+    bool playing() const { return m_driver.isPlaying() || m_replayTimer.isActive(); }
     /// Scheduler steps since the run started.
     quint64 steps() const;
     /// There is an earlier position to go back to (a step taken or the clock moved).
@@ -85,6 +120,8 @@ public slots:
     /// The state at the end of instant `t`: every step whose time is ≤ t has run, none later,
     /// and the clock reads t (as Scheduler::advanceTo(t) leaves it). Forwards or backwards.
     void seekToTime(engine::Tick t);
+    /// What one frame of playing a recording does (tests call it instead of waiting).
+    void advanceRecordedFrame();
 
 signals:
     /// The run moved (or was replaced); views re-read it.
@@ -111,6 +148,10 @@ private:
     void forwardTo(engine::Tick t);
     /// Ends a forward verb: tells the views, and the scrubber when the table grew.
     void finishForward();
+    /// Ends a move of the recording: runReplaced() first when the shown trace is a new object.
+    void recordedMoved();
+    /// Drops the recording (a live run replaces it); returned to be kept until views let go.
+    std::unique_ptr<RecordedPlayback> takeRecording();
 
     std::optional<scenarios::Scenario> m_scenario;
     std::unique_ptr<scenarios::ScenarioRun> m_run;
@@ -118,4 +159,8 @@ private:
     engine::StepTable m_table;
     quint64 m_stepLimit = MaxSteps;
     bool m_tableGrew = false;
+    std::unique_ptr<RecordedPlayback> m_recorded;
+    std::shared_ptr<const engine::Trace> m_shownTrace;   // what the views hold, until replaced
+    QTimer m_replayTimer;                                // plays a recording (no scheduler to drive)
+    double m_replayCarry = 0;
 };

@@ -30,8 +30,8 @@ ScenarioBrowser::ScenarioBrowser(QWidget *parent)
     m_tree->setHeaderHidden(true);
     m_tree->setUniformRowHeights(true);
     m_tree->setExpandsOnDoubleClick(true);
-    m_tree->setToolTip(tr("Double-click a scenario (or press Enter) to open it. Drop .yaml files here to open them."));
-    m_open->setToolTip(tr("Open a scenario file from disk (.yaml, .yml)"));
+    m_tree->setToolTip(tr("Double-click a scenario (or press Enter) to open it. Drop .yaml files or recorded runs (.json) here to open them."));
+    m_open->setToolTip(tr("Open a scenario file (.yaml, .yml) or a recorded run (.json) from disk"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);

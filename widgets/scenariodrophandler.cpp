@@ -29,7 +29,8 @@ QStringList ScenarioDropHandler::scenarioFiles(const QMimeData *mime)
             continue;
         const QString path = url.toLocalFile();
         const QString suffix = QFileInfo(path).suffix().toLower();
-        if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml"))
+        // .json: a recorded run (a Taskscope trace) the window replays.
+        if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml") || suffix == QLatin1String("json"))
             files << path;
     }
     return files;

@@ -9,7 +9,8 @@ class QWidget;
 namespace widgets {
 
 /// Lets widgets take scenario files dropped from a file manager: watch() a widget and it accepts
-/// drags carrying local .yaml/.yml files (and only those), then reports them with filesDropped().
+/// drags carrying local .yaml/.yml files or recorded runs (.json, Taskscope traces), and only
+/// those, then reports them with filesDropped().
 /// The browser uses one; the main window can watch itself and the editor with another.
 class ScenarioDropHandler : public QObject
 {

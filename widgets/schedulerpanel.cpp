@@ -22,6 +22,7 @@ SchedulerPanel::SchedulerPanel(QWidget *parent)
 {
     setObjectName(QStringLiteral("schedulerPanel"));
     m_next->setWordWrap(true);
+    m_next->setAlignment(Qt::AlignTop | Qt::AlignLeft);   // alone at the top when the lists are hidden
     m_next->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont bold = m_next->font();
     bold.setBold(true);
@@ -59,6 +60,8 @@ QTreeView *SchedulerPanel::makeView(SchedulerModel *model)
 
 void SchedulerPanel::setRuntime(const engine::Runtime *runtime)
 {
+    if (runtime)
+        m_unavailable.clear();
     if (runtime == m_runtime)
         return;
     m_runtime = runtime;
@@ -75,9 +78,18 @@ void SchedulerPanel::refresh()
     updateHeadings();
 }
 
+void SchedulerPanel::setUnavailable(const QString &reason)
+{
+    m_unavailable = reason;
+    setRuntime(nullptr);
+    refresh();
+}
+
 QString SchedulerPanel::nextStepText() const
 {
-    return m_runtime ? ClockControls::describeNextStep(*m_runtime) : tr("No run");
+    if (m_runtime)
+        return ClockControls::describeNextStep(*m_runtime);
+    return m_unavailable.isEmpty() ? tr("No run") : m_unavailable;
 }
 
 void SchedulerPanel::updateHeadings()
@@ -87,6 +99,11 @@ void SchedulerPanel::updateHeadings()
         const QString shown = m->totalCount() > m->rowCount() ? tr(", first %1 shown").arg(m->rowCount()) : QString();
         return QStringLiteral("%1 (%2%3)").arg(title).arg(m->totalCount()).arg(shown);
     };
+    // Without a scheduler to show (a recorded run), empty queues would claim that nothing waits.
+    const bool shown = m_unavailable.isEmpty();
+    for (QWidget *w : {static_cast<QWidget *>(m_readyHeading), static_cast<QWidget *>(m_readyView),
+                       static_cast<QWidget *>(m_timersHeading), static_cast<QWidget *>(m_timersView)})
+        w->setHidden(!shown);
     const QString now = m_runtime ? tr(" at t=%1").arg(m_runtime->now()) : QString();
     m_readyHeading->setText(heading(tr("Ready now%1").arg(now), m_readyModel));
     m_timersHeading->setText(heading(tr("Pending timers"), m_timersModel));

@@ -26,6 +26,10 @@ public:
 
     /// The runtime to show, or nullptr (a run was replaced or unloaded).
     void setRuntime(const engine::Runtime *runtime);
+    /// Shows no runtime and says why in its place (e.g. a recorded run has no live scheduler);
+    /// an empty `reason` is the plain "No run". setRuntime() with a runtime clears it.
+    void setUnavailable(const QString &reason);
+    QString unavailableReason() const { return m_unavailable; }
     void refresh();
 
     SchedulerModel *readyModel() const { return m_readyModel; }
@@ -40,6 +44,7 @@ private:
     void updateHeadings();
 
     const engine::Runtime *m_runtime = nullptr;
+    QString m_unavailable;
     SchedulerModel *m_readyModel = nullptr;
     SchedulerModel *m_timersModel = nullptr;
     QLabel *m_next = nullptr;

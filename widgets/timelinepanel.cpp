@@ -133,10 +133,22 @@ void TimelinePanel::setRuntime(const engine::Runtime *runtime)
     refresh();
 }
 
+void TimelinePanel::setTrace(const engine::Trace *trace)
+{
+    m_runtime = nullptr;
+    m_model->setTrace(trace);
+}
+
 void TimelinePanel::refresh()
 {
     if (m_runtime)
         m_model->update(m_runtime->now());
+}
+
+void TimelinePanel::refresh(engine::Tick now)
+{
+    if (m_model->trace())
+        m_model->update(now);
 }
 
 TaskId TimelinePanel::selectedTask() const

@@ -12,6 +12,7 @@ class QTreeView;
 
 namespace engine {
 class Runtime;
+class Trace;
 }
 
 namespace widgets {
@@ -40,8 +41,12 @@ public:
 
     /// Shows a run (nullptr: none). The runtime is only read, never stepped.
     void setRuntime(const engine::Runtime *runtime);
+    /// Shows a trace whose owner says the time (a recorded run has no runtime); nullptr: none.
+    void setTrace(const engine::Trace *trace);
     /// Re-reads the run after it advanced.
     void refresh();
+    /// Re-reads the trace after it grew, with the playhead at `now`.
+    void refresh(engine::Tick now);
 
     engine::TaskId selectedTask() const;
     void selectTask(engine::TaskId task);

@@ -370,7 +370,10 @@ void TimelineView::paintEvent(QPaintEvent *)
     const auto &shown = lanes();
     if (!m_model || shown.empty()) {
         p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(viewport()->rect(), Qt::AlignCenter, tr("No run loaded"));
+        // A recording shown from its start has a trace but no task yet.
+        const bool empty = m_model && m_model->trace() && m_model->taskCount() == 0;
+        p.drawText(viewport()->rect(), Qt::AlignCenter,
+                   empty ? tr("Nothing has happened yet: Step (F10) to begin") : tr("No run loaded"));
         return;
     }
     const int first = std::max(0, verticalScrollBar()->value() / m_laneHeight);

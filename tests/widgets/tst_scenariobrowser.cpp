@@ -107,14 +107,17 @@ private slots:
     void droppedScenarioFilesAreOpenedAndRemembered()
     {
         QTemporaryDir dir;
-        QStringList paths{dir.filePath(QStringLiteral("a.yaml")), dir.filePath(QStringLiteral("b.yml"))};
+        // A recorded run (.json) is opened like a scenario: the window replays it.
+        QStringList paths{dir.filePath(QStringLiteral("a.yaml")), dir.filePath(QStringLiteral("b.yml")),
+                          dir.filePath(QStringLiteral("run.json"))};
         for (const QString &p : paths) {
             QFile f(p);
             QVERIFY(f.open(QIODevice::WriteOnly));
         }
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(paths[0]), QUrl::fromLocalFile(dir.filePath(QStringLiteral("notes.txt"))),
-                      QUrl::fromLocalFile(paths[1]), QUrl(QStringLiteral("https://example.org/x.yaml"))});
+                      QUrl::fromLocalFile(paths[1]), QUrl(QStringLiteral("https://example.org/x.yaml")),
+                      QUrl::fromLocalFile(paths[2])});
         QCOMPARE(widgets::ScenarioDropHandler::scenarioFiles(&mime), paths);
 
         ScenarioBrowser browser;
