@@ -75,6 +75,7 @@ ExportDialog::ExportDialog(const Context &context, QWidget *parent)
     auto *browse = new QPushButton(tr("Browse…"), this);
     browse->setToolTip(tr("Choose the file to write"));
     m_path->setToolTip(tr("The file to write: it is written whole or not at all"));
+    m_path->setMinimumWidth(m_path->fontMetrics().averageCharWidth() * 48);   // room for a real path
     m_lastSuffix = suffixOf(m_format->currentData().toString());
     m_path->setText(QDir(context.directory).filePath(context.baseName + QLatin1Char('.') + m_lastSuffix));
     auto *pathRow = new QHBoxLayout;

@@ -249,6 +249,13 @@ private slots:
         QCOMPARE(folder.code, 2);
         QVERIFY2(folder.err.startsWith(QStringLiteral("taskscope: cannot write '%1': ").arg(dir.path())), qPrintable(folder.err));
         QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
+
+        // A place where nobody may create files (not even root): refused, nothing left there.
+        const QString proc = QStringLiteral("/proc/taskscope-figure.") + format;
+        const auto denied = exportTo(QStringLiteral("race-first-finisher"), format, proc);
+        QCOMPARE(denied.code, 2);
+        QVERIFY2(denied.err.startsWith(QStringLiteral("taskscope: cannot write '%1': ").arg(proc)), qPrintable(denied.err));
+        QVERIFY(!QFile::exists(proc));
     }
 
     void aFigureThatCannotBeDrawnLeavesTheOldFileAlone_data()

@@ -114,6 +114,18 @@ private slots:
         QVERIFY(nonWhite(image, cut.note) > 0);
     }
 
+    void aHugeRunStopsAtTheHeightLimitAndSaysSo()
+    {
+        Shown shown(testruns::manyChildren(1999));
+        const TimelineFigure figure(shown.model);
+        const int height = figure.naturalHeight(1600);
+        QCOMPARE(height, TimelineFigure::MaxNaturalHeight);
+        const TimelineFigure::Layout l = figure.layout(QSize(1600, height));
+        QVERIFY(l.lanesShown > 500 && l.lanesShown < 2000);
+        QVERIFY(!l.note.isEmpty());
+        QVERIFY(l.legend.bottom() < height);
+    }
+
     void everyLaneAndTheLegendShowTheirStates()
     {
         Shown shown(testruns::nurseryFailure());
