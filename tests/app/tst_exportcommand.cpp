@@ -115,6 +115,41 @@ private slots:
         QVERIFY(next.formats.contains(QStringLiteral("png")) && next.formats.contains(QStringLiteral("trace")));
     }
 
+    void aRecordedRunExportsAtThePlayheadOrAtItsEnd()
+    {
+        // The first-finisher race saved as a Taskscope trace, opened as a recording at t = 0.
+        QTemporaryDir dir;
+        const QString saved = dir.filePath(QStringLiteral("race.json"));
+        {
+            MainWindow live;
+            live.openInitial({});
+            ExportDialog::Choice trace = choice(QStringLiteral("trace"), saved);
+            trace.atEnd = true;
+            QString error;
+            QVERIFY2(commandOf(live)->exportTo(trace, &error), qPrintable(error));
+        }
+        MainWindow w;
+        QVERIFY(w.openRecording(saved));
+        QVERIFY(w.controller()->isRecorded());
+        ExportCommand *command = commandOf(w);
+        const ExportDialog::Context c = command->context();
+        QCOMPARE(c.runEnd, std::optional<engine::Tick>(1));
+        QCOMPARE(c.baseName, QStringLiteral("race"));
+        QVERIFY(!c.formats.contains(QStringLiteral("trace")));   // it is one already
+        QVERIFY(c.formats.contains(QStringLiteral("markdown")) && !c.formats.contains(QStringLiteral("md")));
+
+        QString error;
+        const QString now = dir.filePath(QStringLiteral("now.svg"));
+        QVERIFY2(command->exportTo(choice(QStringLiteral("svg"), now), &error), qPrintable(error));
+        QVERIFY(svgTexts(now).contains(QStringLiteral("now 0")));
+        QVERIFY(svgTexts(now).contains(QStringLiteral("First finisher wins")));
+        ExportDialog::Choice atEnd = choice(QStringLiteral("svg"), dir.filePath(QStringLiteral("end.svg")));
+        atEnd.atEnd = true;
+        QVERIFY2(command->exportTo(atEnd, &error), qPrintable(error));
+        QVERIFY(svgTexts(atEnd.path).contains(QStringLiteral("now 1 ms")));
+        QCOMPARE(w.controller()->now(), engine::Tick(0));
+    }
+
     void theVisibleRangeIsWhatTheTimelineShows()
     {
         MainWindow w;
