@@ -7,6 +7,8 @@ const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
 const QString DirKey = QStringLiteral("lastDirectory");
 const QString ThemeKey = QStringLiteral("theme");
+const QString ExportDirKey = QStringLiteral("export/directory");
+const QString ExportFormatKey = QStringLiteral("export/format");
 const QString BuiltinPrefix = QStringLiteral("builtin:");
 } // namespace
 
@@ -83,6 +85,22 @@ QString AppSettings::lastDirectory() const
 void AppSettings::setLastDirectory(const QString &dir)
 {
     m_settings.setValue(DirKey, dir);
+}
+
+QString AppSettings::exportDirectory() const
+{
+    return m_settings.value(ExportDirKey).toString();
+}
+
+QString AppSettings::exportFormat() const
+{
+    return m_settings.value(ExportFormatKey).toString();
+}
+
+void AppSettings::setLastExport(const QString &dir, const QString &format)
+{
+    m_settings.setValue(ExportDirKey, dir);
+    m_settings.setValue(ExportFormatKey, format);
 }
 
 AppSettings::Theme AppSettings::theme() const

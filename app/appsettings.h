@@ -35,6 +35,11 @@ public:
     QString lastDirectory() const;
     void setLastDirectory(const QString &dir);
 
+    /// Where File ▸ Export wrote last, and in which format.
+    QString exportDirectory() const;
+    QString exportFormat() const;
+    void setLastExport(const QString &dir, const QString &format);
+
     Theme theme() const;
     void setTheme(Theme theme);
 

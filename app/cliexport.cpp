@@ -94,11 +94,13 @@ QString parseExportArguments(const QStringList &args, ExportOptions &o)
             if (*o.rangeEnd <= *o.rangeBegin)
                 return QStringLiteral("--range %1: the end must come after the start").arg(value);
         } else if (name == QLatin1String("--size")) {
-            static const QRegularExpression wxh(QStringLiteral("^(\\d{1,5})[xX](\\d{1,5})$"));
+            // A width alone leaves the height to the format (a figure's fits its lanes).
+            static const QRegularExpression wxh(QStringLiteral("^(\\d{1,5})(?:[xX](\\d{1,5}))?$"));
             const QRegularExpressionMatch m = wxh.match(value);
-            if (!m.hasMatch() || m.captured(1).toInt() < 16 || m.captured(2).toInt() < 16)
-                return QStringLiteral("--size needs WIDTHxHEIGHT in pixels, each at least 16, e.g. 1600x900");
-            o.size = QSize(m.captured(1).toInt(), m.captured(2).toInt());
+            const bool widthOnly = m.hasMatch() && m.captured(2).isEmpty();
+            if (!m.hasMatch() || m.captured(1).toInt() < 16 || (!widthOnly && m.captured(2).toInt() < 16))
+                return QStringLiteral("--size needs WIDTHxHEIGHT or WIDTH in pixels, each at least 16, e.g. 1600x900");
+            o.size = QSize(m.captured(1).toInt(), widthOnly ? 0 : m.captured(2).toInt());
         } else if (name == QLatin1String("--dpi")) {
             bool ok = false;
             o.dpi = value.toInt(&ok);
@@ -179,6 +181,21 @@ QString exportFormatSummary(const QString &format)
     return it == registry().end() ? QString() : it->second.summary;
 }
 
+bool writeExport(const QString &format, const ExportRequest &request, QString *error)
+{
+    registerBuiltinFormats();
+    const auto it = registry().find(format);
+    if (it == registry().end()) {
+        *error = QStringLiteral("unknown format '%1'; formats: %2").arg(format, exportFormats().join(QStringLiteral(", ")));
+        return false;
+    }
+    QString problem;
+    if (it->second.writer(request, &problem))
+        return true;
+    *error = problem.isEmpty() ? QStringLiteral("cannot write '%1'").arg(request.output) : problem;
+    return false;
+}
+
 int exportVerb(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     registerBuiltinFormats();
@@ -236,10 +253,8 @@ int exportVerb(const QStringList &args, QTextStream &out, QTextStream &err)
         request.run = run.get();
     }
 
-    QString problem;
-    const bool ok = registry().at(o.format).writer(request, &problem);
-    if (!ok) {
-        printProblem(err, problem.isEmpty() ? QStringLiteral("cannot write '%1'").arg(o.output) : problem);
+    if (QString problem; !writeExport(o.format, request, &problem)) {
+        printProblem(err, problem);
         return ExitUsage;
     }
     out << o.format << ": " << request.trace->size() << " events at t=" << request.now << " written to " << o.output << '\n';

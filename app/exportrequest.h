@@ -24,7 +24,7 @@ struct ExportRequest
     engine::Tick now = 0;                  ///< the playhead: --at, else the run's end
     std::optional<engine::Tick> rangeBegin;   ///< --range A..B (else the whole run)
     std::optional<engine::Tick> rangeEnd;
-    QSize size;                            ///< --size WxH in pixels (empty: the format's default)
+    QSize size;                            ///< --size WxH in pixels (0: the format's default; a figure's height 0: from the lanes)
     int dpi = 0;                           ///< --dpi (0: the format's default)
     QString title;                         ///< the scenario's title
     const scenarios::Scenario *scenario = nullptr;   ///< the scenario, when known (a recording's may not parse)
@@ -43,5 +43,8 @@ void registerExportFormat(const QString &format, const QString &summary, ExportW
 QStringList exportFormats();
 /// What `format` writes, for --help.
 QString exportFormatSummary(const QString &format);
+/// Writes `request` with the writer of `format` (the app's File ▸ Export uses the same writers).
+/// False with a sentence in `error` when the format is unknown or the writer fails.
+bool writeExport(const QString &format, const ExportRequest &request, QString *error);
 
 } // namespace commandline

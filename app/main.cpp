@@ -1,6 +1,7 @@
 // Entry point: the headless command line when argv[1] is a verb, the desktop window otherwise.
 
 #include "commandline.h"
+#include "figureexport.h"
 #include "mainwindow.h"
 #include "markdownexport.h"
 
@@ -9,9 +10,12 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 namespace {
 
@@ -21,18 +25,40 @@ bool haveDisplay()
         || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
+// The application of a command-line verb. `export` may draw a figure, and drawing text takes a
+// QGuiApplication; it must still run without a display, so it gets the offscreen platform unless
+// one is asked for.
+std::unique_ptr<QCoreApplication> commandLineApplication(int &argc, char **argv)
+{
+    if (std::strcmp(argv[1], "export") != 0)
+        return std::make_unique<QCoreApplication>(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Qt looks for a Wayland socket in XDG_RUNTIME_DIR even then, and warns on a machine with no
+    // login session: not a problem of the export, so not on its standard error.
+    static QtMessageHandler previous = nullptr;
+    previous = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &context, const QString &message) {
+        if (!message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")))
+            previous(type, context, message);
+    });
+    auto app = std::make_unique<QGuiApplication>(argc, argv);
+    qInstallMessageHandler(previous);
+    return app;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     commandline::registerMarkdownExport();
+    FigureExport::registerFormats();
     if (argc > 1 && commandline::isCommand(QString::fromLocal8Bit(argv[1]))) {
-        QCoreApplication app(argc, argv);
+        const std::unique_ptr<QCoreApplication> app = commandLineApplication(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("taskscope"));
         QCoreApplication::setApplicationVersion(QStringLiteral(TASKSCOPE_VERSION));
         QTextStream out(stdout);
         QTextStream err(stderr);
-        return commandline::run(app.arguments().mid(1), out, err);
+        return commandline::run(QCoreApplication::arguments().mid(1), out, err);
     }
     // A word that is no file, no built-in and no verb is a typo: say so here, on the terminal,
     // rather than open a window (or complain about the display) for it.

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "apptheme.h"
+#include "exportcommand.h"
 #include "insightdocks.h"
 #include "narrativeexport.h"
 #include "presentationmode.h"
@@ -122,6 +123,8 @@ void MainWindow::createMenus()
     connect(recent, &RecentFilesMenu::fileChosen, this, &MainWindow::openFile);
     file->addMenu(recent);
     fillBuiltinMenu(file->addMenu(tr("&Built-in scenarios")));
+    file->addSeparator();
+    file->addAction((new ExportCommand(m_controller, m_panel, &m_settings, this))->action());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);

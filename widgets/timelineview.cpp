@@ -1,6 +1,7 @@
 #include "timelineview.h"
 
 #include "bandedpaint.h"
+#include "timelinebackdrop.h"
 #include "timelineinput.h"
 #include "timelinemodel.h"
 #include "timelinestyle.h"
@@ -382,9 +383,7 @@ void TimelineView::paintEvent(QPaintEvent *)
 
     const TimelineLayout layout = currentLayout();
     m_geometry.update(*m_model, shown, layout, laneFont(font()));
-    // The playhead goes under the shapes: the marks at "now" stay readable on top of it.
-    const int xNow = int(std::round(layout.axis.x(double(m_model->now()))));
-    BandedPaint::fillRect(p, QRect(xNow - 1, 0, 2, viewport()->height()), palette().color(QPalette::WindowText));
+    TimelineBackdrop::paintPlayhead(p, layout.axis, m_model->now(), viewport()->height(), palette().color(QPalette::WindowText));
     m_geometry.paint(p);
     paintLinks(p);
     paintOverlays(p, first, last);
@@ -409,7 +408,8 @@ void TimelineView::paintLaneBackgrounds(QPainter &p, int first, int last)
 {
     const auto &shown = lanes();
     const int width = viewport()->width();
-    // Same banding as the tree's alternating rows, so the eye can follow a row across.
+    const int scrollY = verticalScrollBar()->value();
+    TimelineBackdrop::paintBands(p, width, m_laneHeight, scrollY, first, last, palette().alternateBase());
     for (int lane = first; lane <= last; ++lane) {
         const QRect r(0, laneTop(lane), width, m_laneHeight);
         if (shown[size_t(lane)] == m_selected) {
@@ -417,8 +417,6 @@ void TimelineView::paintLaneBackgrounds(QPainter &p, int first, int last)
             sel.setAlpha(60);
             p.fillRect(r, palette().base());
             p.fillRect(r, sel);
-        } else if (lane % 2) {
-            p.fillRect(r, palette().alternateBase());
         }
         if (isHighlighted(shown[size_t(lane)])) {
             // A search match: a bar at the left edge and a light tint, like a marker pen.
@@ -426,21 +424,11 @@ void TimelineView::paintLaneBackgrounds(QPainter &p, int first, int last)
             p.fillRect(QRect(0, r.top(), 4, r.height()), QColor(0xB8, 0x9A, 0x00));
         }
     }
+    // The grid follows the ruler's labels; the future right of now is shaded.
     const TimeAxis ax = axis();
-    // Major time grid, matching the ruler's labels.
-    const qint64 step = TimeAxis::majorStep(ax.pixelsPerTick(), fontMetrics().horizontalAdvance(TimeAxis::widestLabel()) + 16);
-    QColor grid = palette().color(QPalette::Mid);
-    grid.setAlpha(70);
     const int bottom = std::min(viewport()->height(), laneTop(last) + m_laneHeight);
-    for (qint64 t = std::max<qint64>(0, qint64(std::floor(ax.time(0) / double(step))) * step);
-         double(t) <= ax.time(width); t += step) {
-        const int x = int(std::round(ax.x(double(t))));
-        BandedPaint::fillRect(p, QRect(x, 0, 1, bottom), grid);
-    }
-    // The future is shaded: nothing right of now has happened yet.
-    const int xNow = int(std::round(ax.x(double(m_model->now()))));
-    if (xNow < width)
-        BandedPaint::fillRect(p, QRect(std::max(0, xNow), 0, width - std::max(0, xNow), bottom), QColor(0, 0, 0, 12));
+    TimelineBackdrop::paintGridAndFuture(p, ax, TimeRuler::majorStep(ax, font()), m_model->now(), width, bottom,
+                                         palette().color(QPalette::Mid));
 }
 
 void TimelineView::paintOverlays(QPainter &p, int first, int last)
