@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "exportrequest.h"
 #include "figureexport.h"
+#include "lessonexport.h"
 #include "markdownexport.h"
 #include "runcontroller.h"
 
@@ -43,6 +44,7 @@ ExportCommand::ExportCommand(RunController *controller, widgets::TimelinePanel *
     , m_action(new QAction(tr("&Export…"), this))
 {
     FigureExport::registerFormats();
+    LessonExport::registerFormats();
     commandline::registerMarkdownExport();
     m_action->setObjectName(QStringLiteral("exportAction"));
     m_action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));

@@ -25,6 +25,8 @@ using widgets::TimelineFigure;
 
 QString suffixOf(const QString &format)
 {
+    if (format.startsWith(QLatin1String("lesson-")))
+        return format.mid(7);   // lesson-pdf, lesson-png
     if (format == QLatin1String("perfetto") || format == QLatin1String("trace"))
         return QStringLiteral("json");
     if (format == QLatin1String("markdown"))
@@ -46,6 +48,10 @@ QString describe(const QString &format)
         return QObject::tr("Taskscope trace");
     if (format == QLatin1String("markdown"))
         return QObject::tr("Markdown narrative");
+    if (format == QLatin1String("lesson-pdf"))
+        return QObject::tr("Lesson, a page per step");
+    if (format == QLatin1String("lesson-png"))
+        return QObject::tr("Lesson, a picture per step");
     return format;
 }
 
@@ -53,7 +59,8 @@ QString describe(const QString &format)
 
 bool ExportDialog::isFigure(const QString &format)
 {
-    return format == QLatin1String("png") || format == QLatin1String("svg") || format == QLatin1String("pdf");
+    return format == QLatin1String("png") || format == QLatin1String("svg") || format == QLatin1String("pdf")
+        || format.startsWith(QLatin1String("lesson-"));
 }
 
 ExportDialog::ExportDialog(const Context &context, QWidget *parent)

@@ -2,6 +2,7 @@
 
 #include "commandline.h"
 #include "figureexport.h"
+#include "lessonexport.h"
 #include "mainwindow.h"
 #include "markdownexport.h"
 
@@ -52,6 +53,7 @@ int main(int argc, char *argv[])
 {
     commandline::registerMarkdownExport();
     FigureExport::registerFormats();
+    LessonExport::registerFormats();
     if (argc > 1 && commandline::isCommand(QString::fromLocal8Bit(argv[1]))) {
         const std::unique_ptr<QCoreApplication> app = commandLineApplication(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("taskscope"));
