@@ -356,6 +356,7 @@ void Runtime::shutdown()
     // unwinds normally. Nothing of this is recorded: the trace ends where the user stopped.
     m_trace.setRecording(false);
     m_shuttingDown = true;
+    m_scheduler.setHalted(false);   // a closed asyncio loop still holds the jobs that unwind them
     for (int round = 0; round < 1000 && m_liveTasks > 0; ++round) {
         for (TaskId t = 0; t < TaskId(m_tasks.size()); ++t)
             interruptIfCancelled(t);

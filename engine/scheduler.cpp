@@ -15,6 +15,7 @@ const char *toString(JobLabel l)
     case JobLabel::Cancel: return "deliver cancellation to";
     case JobLabel::Deadline: return "deadline of";
     case JobLabel::Notify: return "notify supervisor of";
+    case JobLabel::Interrupt: return "Ctrl-C (SIGINT)";
     }
     return "?";
 }
@@ -77,6 +78,29 @@ void Scheduler::setTieOrder(TieOrder order, quint64 seed)
     m_rng.seed(seed);
 }
 
+void Scheduler::addStepHook(StepHook hook, void *target)
+{
+    m_hooks.push_back({hook, target});
+}
+
+void Scheduler::removeStepHooks(const void *target)
+{
+    std::erase_if(m_hooks, [target](const Hook &h) { return h.target == target; });
+}
+
+void Scheduler::afterStep()
+{
+    // By index: a hook may add another (it must not remove one while the others run).
+    for (size_t i = 0; i < m_hooks.size(); ++i)
+        m_hooks[i].fn(m_hooks[i].target);
+}
+
+const std::deque<Job> &Scheduler::readyQueue() const
+{
+    static const std::deque<Job> none;
+    return m_halted ? none : m_ready;
+}
+
 void Scheduler::dropDeadEntries() const
 {
     while (!m_heap.empty()) {
@@ -91,7 +115,7 @@ void Scheduler::dropDeadEntries() const
     }
 }
 
-Tick Scheduler::nextDeadline() const
+Tick Scheduler::earliestDeadline() const
 {
     dropDeadEntries();
     return m_heap.empty() ? Never : m_heap.front().deadline;
@@ -103,10 +127,10 @@ void Scheduler::fireDueTimers()
     // cancel a sibling whose timer also expired at t before that sibling's wake is queued: batch
     // propagation depends on it). A job may cancel a later timer of the same batch (a deadline
     // aborting a sleep), so liveness is checked again just before each one runs.
-    const Tick deadline = nextDeadline();
+    const Tick deadline = earliestDeadline();
     m_now = std::max(m_now, deadline);
     m_batch.clear();
-    while (nextDeadline() == deadline) {
+    while (earliestDeadline() == deadline) {
         m_batch.push_back(m_heap.front());
         std::pop_heap(m_heap.begin(), m_heap.end(), std::greater<>());
         m_heap.pop_back();
@@ -132,29 +156,35 @@ void Scheduler::fire(const HeapEntry &entry)
 
 bool Scheduler::step()
 {
+    if (m_halted)
+        return false;
     if (!m_ready.empty()) {
         const Job job = m_ready.front();
         m_ready.pop_front();
         ++m_steps;
         job.fn(job.target, job.a, job.b);
+        afterStep();
         return true;
     }
-    if (nextDeadline() == Never)
+    if (earliestDeadline() == Never)
         return false;
     ++m_steps;
     fireDueTimers();
+    afterStep();
     return true;
 }
 
+// The verbs below loop on the public view (hasReady, nextDeadline): a hook that halts the loop
+// ends them, where the raw queues would keep them spinning.
 void Scheduler::runInstant()
 {
-    while (!m_ready.empty() || nextDeadline() <= m_now)
+    while (hasReady() || nextDeadline() <= m_now)
         step();
 }
 
 void Scheduler::advanceTo(Tick t)
 {
-    while (!m_ready.empty() || nextDeadline() <= t)
+    while (hasReady() || nextDeadline() <= t)
         step();
     m_now = std::max(m_now, t);
 }
@@ -166,11 +196,13 @@ void Scheduler::advanceBy(Tick d)
 
 void Scheduler::tick(Tick d)
 {
-    while (!m_ready.empty())
+    while (hasReady())
         step();
+    if (m_halted)
+        return;
     m_now += std::max<Tick>(d, 0);
     std::vector<HeapEntry> due;
-    while (nextDeadline() <= m_now) {
+    while (earliestDeadline() <= m_now) {
         due.push_back(m_heap.front());
         std::pop_heap(m_heap.begin(), m_heap.end(), std::greater<>());
         m_heap.pop_back();
@@ -179,7 +211,8 @@ void Scheduler::tick(Tick d)
     ++m_steps;
     for (const HeapEntry &entry : due)
         fire(entry);
-    while (!m_ready.empty())
+    afterStep();
+    while (hasReady())
         step();
 }
 
@@ -194,6 +227,8 @@ quint64 Scheduler::runUntilIdle(quint64 maxSteps)
 std::vector<PendingTimer> Scheduler::pendingTimers() const
 {
     std::vector<PendingTimer> out;
+    if (m_halted)
+        return out;
     for (const Slot &s : m_slots)
         if (s.alive)
             out.push_back({s.deadline, s.sequence, s.job});

@@ -22,7 +22,7 @@ struct Job
 };
 
 /// What a job does, for people (the scheduler panel).
-enum class JobLabel : quint8 { Other, Resume, Start, Wake, Cancel, Deadline, Notify };
+enum class JobLabel : quint8 { Other, Resume, Start, Wake, Cancel, Deadline, Notify, Interrupt };
 const char *toString(JobLabel l);
 
 /// A pending timer as shown to people.
@@ -55,6 +55,21 @@ public:
     /// Order of equal-deadline timers within one batch.
     void setTieOrder(TieOrder order, quint64 seed = 0);
 
+    /// Called after every step (and every tick), between two jobs: where the owner of the loop
+    /// acts on what the step changed without driving the scheduler itself (asyncio.Runner starts
+    /// its next run() call once the last one ended). A hook may post, add timers, spawn tasks and
+    /// halt; it must not step. A plain function pointer, like a job.
+    using StepHook = void (*)(void *target);
+    void addStepHook(StepHook hook, void *target);
+    /// Forgets every hook of `target` (its owner is going away).
+    void removeStepHooks(const void *target);
+
+    /// loop.close(): nothing runs any more. The ready queue and the timers look empty (idle() is
+    /// true, the stepping verbs do nothing) but keep their jobs, so that the runtime's teardown,
+    /// which un-halts, can still unwind every suspended frame (design.md §2).
+    void setHalted(bool halted) { m_halted = halted; }
+    bool halted() const { return m_halted; }
+
     // Stepping verbs -------------------------------------------------------------------------
     /// One event: the next ready job, or (when none is ready) the next batch of equal-deadline
     /// timers, jumping the clock to their deadline. Returns false when there is nothing to do.
@@ -73,11 +88,12 @@ public:
     quint64 runUntilIdle(quint64 maxSteps = std::numeric_limits<quint64>::max());
 
     // Inspection ----------------------------------------------------------------------------
-    bool idle() const { return m_ready.empty() && nextDeadline() == Never; }
-    bool hasReady() const { return !m_ready.empty(); }
-    /// The earliest pending deadline, or Never.
-    Tick nextDeadline() const;
-    const std::deque<Job> &readyQueue() const { return m_ready; }
+    bool idle() const { return !hasReady() && nextDeadline() == Never; }
+    bool hasReady() const { return !m_halted && !m_ready.empty(); }
+    /// The earliest pending deadline, or Never (also when halted).
+    Tick nextDeadline() const { return m_halted ? Never : earliestDeadline(); }
+    /// The jobs ready at this instant (none when halted).
+    const std::deque<Job> &readyQueue() const;
     /// Pending timers in firing order (for the scheduler panel).
     std::vector<PendingTimer> pendingTimers() const;
     /// Steps taken so far (a run position that can be replayed).
@@ -105,8 +121,16 @@ private:
     };
 
     void dropDeadEntries() const;
+    Tick earliestDeadline() const;
     void fire(const HeapEntry &entry);
     void fireDueTimers();
+    void afterStep();
+
+    struct Hook
+    {
+        StepHook fn;
+        void *target;
+    };
 
     Tick m_now = 0;
     quint64 m_steps = 0;
@@ -119,6 +143,8 @@ private:
     std::vector<HeapEntry> m_batch;
     TieOrder m_tieOrder = TieOrder::Fifo;
     std::mt19937_64 m_rng;
+    std::vector<Hook> m_hooks;
+    bool m_halted = false;
 };
 
 } // namespace engine

@@ -69,14 +69,14 @@ engine::TaskId findTask(const engine::Runtime &rt, const QString &name)
 }
 
 // "but main raised X" / "but main was cancelled" … for a root that did not end as expected.
-QString rootEnding(const engine::Runtime &rt, engine::TaskId root)
+QString rootEnding(const engine::Runtime &rt, const RootOutcome &root)
 {
-    const QString name = rt.trace().taskName(root);
-    switch (rt.state(root)) {
+    const QString name = rt.trace().taskName(root.task);
+    switch (root.state) {
     case engine::TaskState::Completed:
-        return QStringLiteral("%1 returned %2").arg(name, engine::describeValue(rt.result(root)));
+        return QStringLiteral("%1 returned %2").arg(name, engine::describeValue(root.value));
     case engine::TaskState::Failed:
-        return QStringLiteral("%1 raised %2").arg(name, errorText(rt, root));
+        return QStringLiteral("%1 raised %2").arg(name, engine::Error::fromException(root.error).describe());
     case engine::TaskState::Cancelled:
         return QStringLiteral("%1 was cancelled").arg(name);
     default:
@@ -94,14 +94,15 @@ QString quoteHint(const QString &expected, const QString &got)
 
 } // namespace
 
-std::vector<Mismatch> checkExpectations(const Expectations &expect, const engine::Runtime &rt, engine::TaskId root)
+std::vector<Mismatch> checkExpectations(const Expectations &expect, const engine::Runtime &rt, const RootOutcome &root)
 {
     std::vector<Mismatch> out;
-    if (root == engine::NoId)
+    if (root.task == engine::NoId)
         return out;
-    const engine::TaskState rootState = rt.state(root);
+    const engine::TaskState rootState = root.state;
+    const QString rootError = rootState == engine::TaskState::Failed ? engine::Error::fromException(root.error).describe() : QString();
     if (expect.result) {
-        const QString got = rootState == engine::TaskState::Completed ? engine::describeValue(rt.result(root)) : QString();
+        const QString got = rootState == engine::TaskState::Completed ? engine::describeValue(root.value) : QString();
         if (rootState != engine::TaskState::Completed)
             out.push_back({expect.resultWhere, QStringLiteral("result: expected %1, but %2").arg(*expect.result, rootEnding(rt, root))});
         else if (got != *expect.result)
@@ -110,8 +111,8 @@ std::vector<Mismatch> checkExpectations(const Expectations &expect, const engine
     if (expect.error) {
         if (rootState != engine::TaskState::Failed)
             out.push_back({expect.errorWhere, QStringLiteral("error: expected %1, but %2").arg(*expect.error, rootEnding(rt, root))});
-        else if (errorText(rt, root) != *expect.error)
-            out.push_back({expect.errorWhere, QStringLiteral("error: expected %1, got %2").arg(*expect.error, errorText(rt, root))});
+        else if (rootError != *expect.error)
+            out.push_back({expect.errorWhere, QStringLiteral("error: expected %1, got %2").arg(*expect.error, rootError)});
     }
     for (const TaskExpectation &te : expect.tasks) {
         const engine::TaskId id = findTask(rt, te.task);

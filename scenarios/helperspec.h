@@ -81,6 +81,12 @@ struct HelperSpec
     bool body = false;
     /// The body may `spawn:` nodes into the helper (nurseries, task groups, scopes).
     bool spawns = false;
+    /// Its `task` children's scripts may `spawn:` (asyncio.runner: create_task on the runner's loop).
+    bool childrenSpawn = false;
+    /// The node owns the event loop (asyncio.runner): it is no task's body, so only the root may be
+    /// one; ScenarioRun runs it with a RunnerProgram instead of spawning a root task, and `build`
+    /// is never called. Its name names no task.
+    bool drivesLoop = false;
     /// Flags its children may set to true (`daemon`, `close_on_finish` for asyncgui's nursery).
     QStringList childFlags;
     std::vector<OptionSpec> options;

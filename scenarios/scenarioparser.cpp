@@ -260,6 +260,8 @@ std::shared_ptr<Node> ScenarioParser::readTask(const YAML::Node &yaml, const Ent
     StepPlace place;
     place.producer = parent && parent->role == ChildRole::Producers;
     place.started = parent && parent->role == ChildRole::Started;
+    place.spawns = parent && parent->childrenSpawn;
+    place.spawnInto = parent;
     if (const Entry *steps = find(entries, QStringLiteral("steps")))
         node->steps = readSteps(*steps, place);
     if (const Entry *ignore = find(entries, QStringLiteral("ignore_cancel")))
@@ -283,6 +285,11 @@ void ScenarioParser::readChildFlags(Node &node, const Entries &entries, const He
 
 std::shared_ptr<Node> ScenarioParser::readHelperNode(const YAML::Node &yaml, const Entry &kindEntry, const HelperSpec &spec, bool isRoot)
 {
+    if (spec.drivesLoop && !isRoot) {
+        error(kindEntry.keyNode, QStringLiteral("'%1' must be the scenario's root (the 'run' node): it owns the event loop, "
+                                                "and Runner.run() cannot be called from a running event loop").arg(kindEntry.key));
+        return nullptr;
+    }
     auto node = std::make_shared<Node>();
     node->kind = Node::Kind::Helper;
     node->helper = &spec;
@@ -291,14 +298,21 @@ std::shared_ptr<Node> ScenarioParser::readHelperNode(const YAML::Node &yaml, con
     std::vector<PendingKey> pendingKeys = std::exchange(m_pendingKeys, {});   // children may hold map options too
     if (!children)
         return nullptr;
-    if (node->name.isEmpty()) {
+    if (spec.drivesLoop) {
+        // No task runs the runner itself: its calls are the root tasks, and its close() is one
+        // more that `expect` may name.
+        node->name = QStringLiteral("asyncio.Runner()");
+        if (node->option(QStringLiteral("close")).toBool())
+            registerName(QStringLiteral("Runner.close()"), node->where);
+    } else if (node->name.isEmpty()) {
         // The root task is "main"; a nested unnamed helper is named after its kind, numbered in
         // document order (wait_any#1, wait_any#2 …), so that every lane has a stable name.
         const QString shortName = spec.name.section(QLatin1Char('.'), -1);
         node->name = isRoot ? QStringLiteral("main") : QStringLiteral("%1#%2").arg(shortName).arg(++m_autoNames[shortName]);
     }
     // Named before its children so that a duplicate points at the later of the two.
-    registerName(node->name, node->where);
+    if (!spec.drivesLoop)
+        registerName(node->name, node->where);
     bool ok = true;
     ++m_depth;
     for (const YAML::Node &child : *children) {
@@ -327,8 +341,11 @@ std::optional<YAML::Node> ScenarioParser::readHelper(Node &node, const Entry &ki
             allowed << QStringLiteral("body");
         allowed << spec.optionKeys();
         const Entries entries = readMap(kindEntry.value, allowed);
-        if (const Entry *name = find(entries, QStringLiteral("name")))
+        if (const Entry *name = find(entries, QStringLiteral("name"))) {
             node.name = readText(*name).value_or(QString()).trimmed();
+            if (spec.drivesLoop)
+                error(name->keyNode, QStringLiteral("'%1' is not a task and takes no 'name': each run() call is named by its own node").arg(kind));
+        }
         if (const Entry *body = find(entries, QStringLiteral("body"))) {
             StepPlace place;
             place.spawns = spec.spawns;

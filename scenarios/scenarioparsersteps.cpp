@@ -218,7 +218,7 @@ bool ScenarioParser::readStepValue(Step &step, const Entry &e, const StepPlace &
         break;
     case Step::Kind::Spawn: {
         if (!place.spawns) {
-            error(e.keyNode, QStringLiteral("'spawn' is only allowed in the body of a nursery, task group or scope"));
+            error(e.keyNode, QStringLiteral("'spawn' is only allowed in the body of a nursery, task group or scope, or in a run() call of asyncio.runner"));
             return false;
         }
         ++m_depth;

@@ -165,6 +165,16 @@ QCoro::Task<Value> run(Ctx ctx, std::shared_ptr<const Node> node)
     co_return value;
 }
 
+// -- asyncio.Runner ---------------------------------------------------------------------------
+
+// Never a task body: the parser keeps the node at the root, where ScenarioRun runs it with a
+// RunnerProgram. A body built anyway says what Python would.
+QCoro::Task<Value> runner(Ctx ctx, std::shared_ptr<const Node>)
+{
+    throw engine::Error::plain(QStringLiteral("RuntimeError"), QStringLiteral("Runner.run() cannot be called from a running event loop"), ctx.task);
+    co_return Value{};
+}
+
 } // namespace
 
 void addAsyncio(std::vector<HelperSpec> &table)
@@ -231,6 +241,22 @@ void addAsyncio(std::vector<HelperSpec> &table)
                               QStringLiteral("asyncio.run(main()): the body is main; children and spawn: are create_task()s nobody awaits; when main ends every task it created that still runs is cancelled and waited for; value: main's value"),
                               build<run>);
     table.push_back(r);
+
+    HelperSpec rn = entry("asyncio", "runner", "scope",
+                          QStringLiteral("with asyncio.Runner() as runner: one runner.run(child()) per child, in order, on one loop (root only); "
+                                         "spawn: in a call is create_task(); close() cancels and awaits what the calls left; value: what the last call returned or raised"),
+                          build<runner>);
+    rn.childrenSpawn = true;
+    rn.drivesLoop = true;
+    rn.options = {
+        options::flag(QStringLiteral("close"), true,
+                      QStringLiteral("the with-block closes the runner (cancels and awaits the tasks left); false: the loop just stops and they stay pending")),
+        options::choice(QStringLiteral("on_error"), QStringLiteral("raise"), {QStringLiteral("raise"), QStringLiteral("continue")},
+                        QStringLiteral("raise: a call's error leaves the block (later calls never run); continue: each call in try/except Exception")),
+        options::durations(QStringLiteral("interrupt_at"),
+                           QStringLiteral("Ctrl-C at these times: the first in a call cancels its task (run() raises KeyboardInterrupt), a second raises at once")),
+    };
+    table.push_back(rn);
 }
 
 } // namespace scenarios::libraries

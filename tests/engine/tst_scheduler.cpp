@@ -162,6 +162,67 @@ private slots:
         QCOMPARE(pending[0].deadline, Tick(4));
         QCOMPARE(pending[1].deadline, Tick(9));
     }
+
+    void stepHooksRunAfterEveryStepAndTickAndMayPost()
+    {
+        // The hook sees each step's effect before the next one runs, and what it posts runs next
+        // (how asyncio.Runner starts its next call between two jobs).
+        struct Watcher
+        {
+            Scheduler *scheduler;
+            Log *log;
+            QStringList seen;
+            static void hook(void *self)
+            {
+                auto *w = static_cast<Watcher *>(self);
+                w->seen << QStringLiteral("%1 after %2").arg(w->scheduler->now()).arg(w->log->entries.size());
+                if (w->log->entries.size() == 1 && w->seen.size() == 1)
+                    w->scheduler->post(w->log->make(9));
+            }
+        };
+        Scheduler s;
+        Log log{&s, {}};
+        Watcher w{&s, &log, {}};
+        s.addStepHook(&Watcher::hook, &w);
+        s.post(log.make(0));
+        s.addTimer(2, log.make(1));
+        s.runUntilIdle();
+        QCOMPARE(log.entries, QStringList({"0@0", "9@0", "1@2"}));
+        QCOMPARE(w.seen, QStringList({"0 after 1", "0 after 2", "2 after 3"}));
+        s.addTimer(5, log.make(2));
+        s.tick(4);   // a coarse tick is a step too
+        QCOMPARE(w.seen.size(), 4);
+        s.removeStepHooks(&w);
+        s.post(log.make(3));
+        s.runUntilIdle();
+        QCOMPARE(w.seen.size(), 4);
+        QCOMPARE(log.entries.size(), 5);
+    }
+
+    void aHaltedSchedulerLooksIdleAndRunsNothingUntilResumed()
+    {
+        Scheduler s;
+        Log log{&s, {}};
+        s.post(log.make(0));
+        s.addTimer(3, log.make(1));
+        s.setHalted(true);
+        QVERIFY(s.idle());
+        QVERIFY(!s.hasReady());
+        QCOMPARE(s.nextDeadline(), Never);
+        QVERIFY(s.readyQueue().empty());
+        QVERIFY(s.pendingTimers().empty());
+        QVERIFY(!s.step());
+        s.runInstant();     // these loop on the public view: they must not spin
+        s.advanceTo(10);
+        s.tick(1);
+        QCOMPARE(s.runUntilIdle(), quint64(0));
+        QVERIFY(log.entries.isEmpty());
+        QCOMPARE(s.steps(), quint64(0));
+        // The jobs were kept: a runtime's teardown un-halts to unwind what they would resume.
+        s.setHalted(false);
+        s.runUntilIdle();
+        QCOMPARE(log.entries, QStringList({"0@10", "1@10"}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestScheduler)

@@ -27,7 +27,8 @@ private slots:
     void everyCatalogueHelperIsANode()
     {
         const QStringList expected{"asyncio.task_group", "asyncio.gather", "asyncio.wait", "asyncio.as_completed",
-                                   "asyncio.timeout", "asyncio.timeout_at", "asyncio.wait_for", "asyncio.shield", "asyncio.run"};
+                                   "asyncio.timeout", "asyncio.timeout_at", "asyncio.wait_for", "asyncio.shield", "asyncio.run",
+                                   "asyncio.runner"};
         checkRegistered(QStringLiteral("asyncio"), expected);
     }
 
