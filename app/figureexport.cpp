@@ -82,9 +82,7 @@ bool paintPng(QSaveFile &file, const TimelineFigure &figure, const Sizes &s, int
         return false;
     }
     image.fill(Qt::white);
-    const int dotsPerMeter = int(std::lround(dpi / 0.0254));
-    image.setDotsPerMeterX(dotsPerMeter);
-    image.setDotsPerMeterY(dotsPerMeter);
+    FigureExport::setResolution(image, dpi);
     image.setText(QStringLiteral("Title"), figure.title());
     image.setText(QStringLiteral("Description"), figure.subtitle());
     image.setText(QStringLiteral("Software"), QStringLiteral("Taskscope"));
@@ -126,13 +124,7 @@ bool paintSvg(QSaveFile &file, const TimelineFigure &figure, const Sizes &s, int
 bool paintPdf(QSaveFile &file, const TimelineFigure &figure, const Sizes &s, int dpi)
 {
     QPdfWriter pdf(&file);
-    pdf.setResolution(dpi);
-    pdf.setCreator(QStringLiteral("Taskscope"));
-    pdf.setTitle(figure.title());
-    // One page exactly the figure's printed size: no margins, no snapping to a paper format.
-    const QSizeF inches(s.pixels.width() / double(dpi), s.pixels.height() / double(dpi));
-    pdf.setPageSize(QPageSize(inches, QPageSize::Inch, QString(), QPageSize::ExactMatch));
-    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    FigureExport::setPage(pdf, s.pixels, dpi, figure.title());
     QPainter p;
     if (!p.begin(&pdf))
         return false;
@@ -142,6 +134,24 @@ bool paintPdf(QSaveFile &file, const TimelineFigure &figure, const Sizes &s, int
 }
 
 } // namespace
+
+void FigureExport::setResolution(QImage &image, int dpi)
+{
+    const int dotsPerMeter = int(std::lround(dpi / 0.0254));
+    image.setDotsPerMeterX(dotsPerMeter);
+    image.setDotsPerMeterY(dotsPerMeter);
+}
+
+void FigureExport::setPage(QPdfWriter &pdf, const QSize &pixels, int dpi, const QString &title)
+{
+    pdf.setResolution(dpi);
+    pdf.setCreator(QStringLiteral("Taskscope"));
+    pdf.setTitle(title);
+    // Pages exactly the printed size: no margins, no snapping to a paper format.
+    const QSizeF inches(pixels.width() / double(dpi), pixels.height() / double(dpi));
+    pdf.setPageSize(QPageSize(inches, QPageSize::Inch, QString(), QPageSize::ExactMatch));
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+}
 
 void FigureExport::registerFormats()
 {

@@ -5,6 +5,9 @@
 #include <QSize>
 #include <QString>
 
+class QImage;
+class QPdfWriter;
+
 /// The figure formats of `taskscope export` and File ▸ Export: the timeline (widgets::TimelineFigure)
 /// as PNG, SVG or PDF, each written through a QSaveFile, so that a failure leaves no partial file.
 ///
@@ -26,4 +29,10 @@ public:
     static void registerFormats();
     /// Writes the figure of `request` to request.output; false with a sentence in `error`.
     static bool write(Format format, const commandline::ExportRequest &request, QString *error);
+
+    /// What every PNG figure (and lesson picture) carries: `dpi` as its resolution.
+    static void setResolution(QImage &image, int dpi);
+    /// A PDF whose pages are exactly `pixels` at `dpi` (no margins, no paper format), for figures
+    /// and lessons alike.
+    static void setPage(QPdfWriter &pdf, const QSize &pixels, int dpi, const QString &title);
 };

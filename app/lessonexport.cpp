@@ -1,5 +1,7 @@
 #include "lessonexport.h"
 
+#include "figureexport.h"
+
 #include "scenarios/traceplayer.h"
 #include "widgets/eventnarrator.h"
 #include "widgets/timelinefigure.h"
@@ -8,7 +10,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
-#include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
@@ -38,13 +39,18 @@ std::vector<engine::EventId> lessonSteps(const commandline::ExportRequest &r)
     return steps;
 }
 
-// One page: the figure of the run after one event, and its caption.
+// A page's size on the device: logical pixels (1/96 inch) at `dpi`.
+QSize pixelsOf(const QSize &logical, int dpi)
+{
+    const double scale = dpi / 96.0;
+    return QSize(int(std::ceil(logical.width() * scale)), int(std::ceil(logical.height() * scale)));
+}
+
+// The caption of one page.
 struct Page
 {
-    int step = 0;
-    engine::EventId event = engine::NoId;
-    QString heading;
-    QString sentence;
+    QString heading;    ///< "Step k of n · t = …"
+    QString sentence;   ///< the narrative's sentence for the step's event
 };
 
 class LessonPainter
@@ -65,38 +71,33 @@ public:
     Page page(int index) const
     {
         const engine::EventId event = m_steps[size_t(index)];
-        return Page{index + 1, event,
-                    QStringLiteral("Step %1 of %2 · t = %3").arg(index + 1).arg(count()).arg(TimelineFigure::timeText(m_request.trace->at(event).time)),
+        return Page{QStringLiteral("Step %1 of %2 · t = %3").arg(index + 1).arg(count()).arg(TimelineFigure::timeText(m_request.trace->at(event).time)),
                     widgets::EventNarrator::text(*m_request.trace, event)};
     }
 
-    // The figure's height at step `index` for a width (its natural one), and the caption's.
-    int figureHeight(int index, int width)
+    // The page size for `width`: tasks only ever appear, so the last step has the tallest figure;
+    // the tallest caption may be any step's.
+    int pageHeight(int width)
     {
-        show(index);
-        const TimelineFigure figure(m_model, options());
-        return std::min(figure.naturalHeight(width), TimelineFigure::MaxNaturalHeight);
-    }
-    int captionHeight(int index, int width) const
-    {
-        const Page p = page(index);
-        const QRect room(0, 0, width - 2 * CaptionMargin, 100000);
-        const int heading = QFontMetrics(m_heading).height();
-        const int text = QFontMetrics(m_text).boundingRect(room, Qt::TextWordWrap, p.sentence).height();
-        return CaptionMargin + heading + 8 + text + CaptionMargin;
+        show(count() - 1);
+        int caption = 0;
+        for (int i = 0; i < count(); ++i)
+            caption = std::max(caption, captionHeight(i, width));
+        return TimelineFigure(m_model, options()).naturalHeight(width) + caption;
     }
 
-    // Paints step `index` into a page of `size` (logical pixels) whose figure part is `figureHeight`.
-    void paint(QPainter &p, int index, const QSize &size, int figureHeight)
+    // Paints step `index` into a page of `size` (logical pixels): the figure at its natural
+    // height, the caption right under it.
+    void paint(QPainter &p, int index, const QSize &size)
     {
         show(index);
         p.fillRect(QRect(QPoint(0, 0), size), Qt::white);
         const TimelineFigure figure(m_model, options());
+        const int top = figure.naturalHeight(size.width());
         p.save();
-        figure.paint(p, QSize(size.width(), figureHeight));
+        figure.paint(p, QSize(size.width(), top));
         p.restore();
         const Page page = this->page(index);
-        const int top = figureHeight;
         p.fillRect(QRect(0, top, size.width(), 1), QColor(0xCC, 0xCC, 0xCC));
         p.setPen(QColor(0x22, 0x22, 0x22));
         p.setFont(m_heading);
@@ -110,6 +111,15 @@ public:
     }
 
 private:
+    int captionHeight(int index, int width) const
+    {
+        const Page p = page(index);
+        const QRect room(0, 0, width - 2 * CaptionMargin, 100000);
+        const int heading = QFontMetrics(m_heading).height();
+        const int text = QFontMetrics(m_text).boundingRect(room, Qt::TextWordWrap, p.sentence).height();
+        return CaptionMargin + heading + 8 + text + CaptionMargin;
+    }
+
     TimelineFigure::Options options() const
     {
         // One time axis for every page (the whole lesson's), so that the pages line up.
@@ -136,8 +146,7 @@ private:
     QFont m_text;
 };
 
-bool writePdf(LessonPainter &lesson, const QString &output, const QSize &logical, const std::vector<int> &figureHeights,
-              int dpi, QString *error)
+bool writePdf(LessonPainter &lesson, const QString &output, const QSize &logical, int dpi, const QString &title, QString *error)
 {
     QSaveFile file(output);
     if (!file.open(QIODevice::WriteOnly)) {
@@ -148,12 +157,7 @@ bool writePdf(LessonPainter &lesson, const QString &output, const QSize &logical
     bool painted = false;
     {
         QPdfWriter pdf(&file);
-        pdf.setResolution(dpi);
-        pdf.setCreator(QStringLiteral("Taskscope"));
-        pdf.setTitle(lesson.page(0).heading);
-        const QSizeF inches(logical.width() * scale / dpi, logical.height() * scale / dpi);
-        pdf.setPageSize(QPageSize(inches, QPageSize::Inch, QString(), QPageSize::ExactMatch));
-        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        FigureExport::setPage(pdf, pixelsOf(logical, dpi), dpi, title);
         QPainter p;
         if (p.begin(&pdf)) {
             for (int i = 0; i < lesson.count(); ++i) {
@@ -161,7 +165,7 @@ bool writePdf(LessonPainter &lesson, const QString &output, const QSize &logical
                     pdf.newPage();
                 p.save();
                 p.scale(scale, scale);
-                lesson.paint(p, i, logical, figureHeights[size_t(i)]);
+                lesson.paint(p, i, logical);
                 p.restore();
             }
             painted = p.end();
@@ -176,11 +180,10 @@ bool writePdf(LessonPainter &lesson, const QString &output, const QSize &logical
     return true;
 }
 
-bool writePngSeries(LessonPainter &lesson, const QString &output, const QSize &logical, const std::vector<int> &figureHeights,
-                    int dpi, QString *error)
+bool writePngSeries(LessonPainter &lesson, const QString &output, const QSize &logical, int dpi, QString *error)
 {
     const double scale = dpi / 96.0;
-    const QSize pixels(int(std::ceil(logical.width() * scale)), int(std::ceil(logical.height() * scale)));
+    const QSize pixels = pixelsOf(logical, dpi);
     QStringList written;
     auto fail = [&](const QString &why) {
         // No partial lesson: the pictures already written go too.
@@ -194,14 +197,12 @@ bool writePngSeries(LessonPainter &lesson, const QString &output, const QSize &l
         QImage image(pixels, QImage::Format_RGB32);
         if (image.isNull())
             return fail(QStringLiteral("not enough memory for a picture of %1×%2 pixels").arg(pixels.width()).arg(pixels.height()));
-        const int dotsPerMeter = int(std::lround(dpi / 0.0254));
-        image.setDotsPerMeterX(dotsPerMeter);
-        image.setDotsPerMeterY(dotsPerMeter);
+        FigureExport::setResolution(image, dpi);
         {
             QPainter p(&image);
             p.setRenderHint(QPainter::TextAntialiasing, true);
             p.scale(scale, scale);
-            lesson.paint(p, i, logical, figureHeights[size_t(i)]);
+            lesson.paint(p, i, logical);
         }
         image.setText(QStringLiteral("Description"), lesson.page(i).heading + QStringLiteral(": ") + lesson.page(i).sentence);
         QSaveFile file(path);
@@ -257,7 +258,7 @@ bool LessonExport::write(Format format, const commandline::ExportRequest &r, QSt
                      .arg(MaxSteps);
         return false;
     }
-    const int dpi = r.dpi > 0 ? r.dpi : 96;
+    const int dpi = r.dpi > 0 ? r.dpi : FigureExport::DefaultDpi;
     const double scale = dpi / 96.0;
     LessonPainter lesson(r, std::move(steps));
     const int width = r.size.width() > 0 ? int(std::ceil(r.size.width() / scale)) : TimelineFigure::DefaultWidth;
@@ -269,19 +270,18 @@ bool LessonExport::write(Format format, const commandline::ExportRequest &r, QSt
         return false;
     }
     // Every page as large as the largest: the figure grows as tasks appear, the caption follows it.
-    std::vector<int> figureHeights;
-    int height = 0;
-    for (int i = 0; i < lesson.count(); ++i) {
-        figureHeights.push_back(lesson.figureHeight(i, width));
-        height = std::max(height, figureHeights.back() + lesson.captionHeight(i, width));
-    }
+    int height = lesson.pageHeight(width);
     if (r.size.height() > 0)
         height = std::max(height, int(std::ceil(r.size.height() / scale)));
-    if (std::ceil(height * scale) > 32767 || std::ceil(width * scale) > 32767) {
-        *error = QStringLiteral("a lesson page of %1×%2 pixels is too large").arg(std::ceil(width * scale)).arg(std::ceil(height * scale));
+    const QSize logical(width, height);
+    const QSize pixels = pixelsOf(logical, dpi);
+    if (pixels.width() > FigureExport::MaxPixels || pixels.height() > FigureExport::MaxPixels) {
+        *error = QStringLiteral("a lesson page of %1×%2 pixels is too large: at most %3 pixels each way")
+                     .arg(pixels.width())
+                     .arg(pixels.height())
+                     .arg(FigureExport::MaxPixels);
         return false;
     }
-    const QSize logical(width, height);
-    return format == Format::Pdf ? writePdf(lesson, r.output, logical, figureHeights, dpi, error)
-                                 : writePngSeries(lesson, r.output, logical, figureHeights, dpi, error);
+    return format == Format::Pdf ? writePdf(lesson, r.output, logical, dpi, r.title, error)
+                                 : writePngSeries(lesson, r.output, logical, dpi, error);
 }
