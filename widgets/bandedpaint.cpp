@@ -2,6 +2,8 @@
 
 #include <QPainter>
 
+#include <vector>
+
 namespace widgets {
 
 namespace {
@@ -35,24 +37,6 @@ void BandedPaint::drawRects(QPainter &p, const QRect *rects, int count)
             forEachBand(rects[i], [&](const QRect &band) { bands.push_back(band); });
     }
     p.drawRects(bands.data(), int(bands.size()));
-}
-
-void BandedPaint::drawLines(QPainter &p, const QLine *lines, int count)
-{
-    std::vector<QLine> pieces;
-    pieces.reserve(size_t(count));
-    for (int i = 0; i < count; ++i) {
-        const QLine &l = lines[i];
-        if (l.x1() != l.x2() || std::abs(l.dy()) <= MaxRows) {
-            pieces.push_back(l);
-            continue;
-        }
-        const int top = std::min(l.y1(), l.y2());
-        const int bottom = std::max(l.y1(), l.y2());
-        for (int y = top; y <= bottom; y += MaxRows)
-            pieces.emplace_back(l.x1(), y, l.x1(), std::min(bottom, y + MaxRows - 1));
-    }
-    p.drawLines(pieces.data(), int(pieces.size()));
 }
 
 } // namespace widgets

@@ -1,16 +1,13 @@
 #pragma once
 
-#include <QLine>
 #include <QRect>
-
-#include <vector>
 
 class QBrush;
 class QPainter;
 
 namespace widgets {
 
-/// Fills and lines cut into horizontal bands no taller than MaxRows.
+/// Fills cut into horizontal bands no taller than MaxRows.
 ///
 /// Why: Qt's raster engine hands the spans of a fill that covers more than about 96 scanlines
 /// (a translucent or patterned rect, a stroked line) to its GUI thread pool and waits for it.
@@ -27,10 +24,6 @@ public:
     /// QPainter::drawRects with the current pen and brush, tall rects cut into bands (draw them
     /// with Qt::NoPen: an outline would be drawn around every band).
     static void drawRects(QPainter &p, const QRect *rects, int count);
-    /// QPainter::drawLines with the current pen, tall vertical lines cut into segments that
-    /// do not overlap. For solid pens of width one or less with no antialiasing: a wider pen's
-    /// caps, a dash pattern or a translucent antialiased edge would show at every cut.
-    static void drawLines(QPainter &p, const QLine *lines, int count);
 };
 
 } // namespace widgets

@@ -63,7 +63,7 @@ private:
     void apply(const engine::TraceEvent &e, engine::EventId id);
     void addTask(const engine::TraceEvent &e);
     void moveTask(const engine::TraceEvent &e);
-    /// The task its scope's owner: the tree follows structure, not who called spawn.
+    /// The task that owns `scope` (else `fallback`): the tree follows structure, not who called spawn.
     engine::TaskId ownerOf(engine::ScopeId scope, engine::TaskId fallback) const;
     void closeSpan(TaskTimeline &t, engine::Tick at);
     void openSpan(TaskTimeline &t, const TimelineSpan &span);

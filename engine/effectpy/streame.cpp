@@ -36,14 +36,28 @@ QCoro::Task<void> sendError(Ctx ctx, std::shared_ptr<Queue> err, std::exception_
 }
 
 // A stage forwards `item`; once `out` took it, it is recorded as a value the stage emitted.
-// Returns false if `out` is closed (the item is dropped).
-QCoro::Task<bool> forward(Ctx ctx, std::shared_ptr<Queue> out, QVariant item)
+// Returns false if `out` is closed: the item is dropped and, as every stage does when downstream
+// closed early, the stage closes its input to stop processing.
+QCoro::Task<bool> forward(Ctx ctx, std::shared_ptr<Queue> in, std::shared_ptr<Queue> out, QVariant item)
 {
     QCoro::Task<bool> sending = out->trySend(ctx, item);
-    if (!co_await sending)
+    if (!co_await sending) {
+        in->close();
         co_return false;
+    }
     ctx.rt->record(EventKind::ValueEmitted, ctx.task, NoId, NoId, NoId, describeValue(item));
     co_return true;
+}
+
+// The next item from `in`; once `in` is closed and drained, the single-worker stage closes `out`
+// and there is none.
+QCoro::Task<std::optional<QVariant>> next(Ctx ctx, std::shared_ptr<Queue> in, std::shared_ptr<Queue> out)
+{
+    QCoro::Task<std::optional<QVariant>> receiving = in->tryReceive(ctx);
+    std::optional<QVariant> x = co_await receiving;
+    if (!x)
+        out->close();
+    co_return x;
 }
 
 QCoro::Task<Value> sendTimed(Ctx ctx, std::shared_ptr<Queue> out, std::shared_ptr<Queue> err,
@@ -112,11 +126,9 @@ QCoro::Task<Value> viaWorker(Ctx ctx, std::shared_ptr<Queue> in, std::shared_ptr
             closeOutOnce(*stage, *out);
             co_return Value();
         }
-        const bool sent = co_await forward(ctx, out, y);
-        if (!sent) {
-            in->close();   // downstream closed early: stop processing
+        const bool sent = co_await forward(ctx, in, out, y);
+        if (!sent)
             co_return Value();
-        }
     }
 }
 
@@ -148,29 +160,23 @@ QCoro::Task<Value> timeoutWorker(Ctx ctx, std::shared_ptr<Queue> in, std::shared
         }
         if (error)
             std::rethrow_exception(error);
-        const bool sent = co_await forward(ctx, out, x);
-        if (!sent) {
-            in->close();
+        const bool sent = co_await forward(ctx, in, out, x);
+        if (!sent)
             co_return Value();
-        }
     }
 }
 
 QCoro::Task<Value> throttleWorker(Ctx ctx, std::shared_ptr<Queue> in, std::shared_ptr<Queue> out, Tick period)
 {
     while (true) {
-        QCoro::Task<std::optional<QVariant>> receiving = in->tryReceive(ctx);
+        QCoro::Task<std::optional<QVariant>> receiving = next(ctx, in, out);
         const std::optional<QVariant> x = co_await receiving;
-        if (!x) {
-            out->close();
+        if (!x)
             co_return Value();
-        }
         co_await ctx.sleep(period);
-        const bool sent = co_await forward(ctx, out, *x);
-        if (!sent) {
-            in->close();
+        const bool sent = co_await forward(ctx, in, out, *x);
+        if (!sent)
             co_return Value();
-        }
     }
 }
 
@@ -178,12 +184,10 @@ QCoro::Task<Value> filterWorker(Ctx ctx, std::shared_ptr<Queue> in, std::shared_
                                 std::function<bool(const Value &)> keep)
 {
     while (true) {
-        QCoro::Task<std::optional<QVariant>> receiving = in->tryReceive(ctx);
+        QCoro::Task<std::optional<QVariant>> receiving = next(ctx, in, out);
         const std::optional<QVariant> x = co_await receiving;
-        if (!x) {
-            out->close();
+        if (!x)
             co_return Value();
-        }
         bool pass = false;
         std::exception_ptr error;
         try {
@@ -201,11 +205,9 @@ QCoro::Task<Value> filterWorker(Ctx ctx, std::shared_ptr<Queue> in, std::shared_
             note(ctx, QStringLiteral("filter drops %1").arg(describeValue(*x)));
             continue;
         }
-        const bool sent = co_await forward(ctx, out, *x);
-        if (!sent) {
-            in->close();
+        const bool sent = co_await forward(ctx, in, out, *x);
+        if (!sent)
             co_return Value();
-        }
     }
 }
 
@@ -213,17 +215,13 @@ QCoro::Task<Value> takeWorker(Ctx ctx, std::shared_ptr<Queue> in, std::shared_pt
 {
     int remaining = n;
     while (remaining > 0) {
-        QCoro::Task<std::optional<QVariant>> receiving = in->tryReceive(ctx);
+        QCoro::Task<std::optional<QVariant>> receiving = next(ctx, in, out);
         const std::optional<QVariant> x = co_await receiving;
-        if (!x) {
-            out->close();
+        if (!x)
             co_return Value();
-        }
-        const bool sent = co_await forward(ctx, out, *x);
-        if (!sent) {
-            in->close();
+        const bool sent = co_await forward(ctx, in, out, *x);
+        if (!sent)
             co_return Value();
-        }
         --remaining;
     }
     // Taken enough (or n <= 0): close both ends, upstream and downstream.

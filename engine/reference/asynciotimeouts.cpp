@@ -117,7 +117,7 @@ QCoro::Task<Value> awaitTask(Ctx ctx, std::shared_ptr<ChildSet> set)
 {
     Runtime &rt = *ctx.rt;
     const TaskId inner = set->task(0);
-    std::exception_ptr mustCancel;
+    std::exception_ptr raised;   // a cancellation that came too late to pass on (_must_cancel)
     while (!set->observed(0)) {
         std::exception_ptr caught;
         try {
@@ -128,13 +128,13 @@ QCoro::Task<Value> awaitTask(Ctx ctx, std::shared_ptr<ChildSet> set)
         if (!caught)
             continue;
         if (!isCancelled(caught) || set->ended(0)) {
-            mustCancel = caught;
+            raised = caught;
             break;
         }
         rt.cancelTask(inner, ctx.task, QStringLiteral("%1 was cancelled while awaiting it").arg(rt.trace().taskName(ctx.task)));
     }
-    if (mustCancel)
-        std::rethrow_exception(mustCancel);
+    if (raised)
+        std::rethrow_exception(raised);
     co_return resultOf(rt, inner);
 }
 

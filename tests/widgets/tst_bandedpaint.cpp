@@ -71,22 +71,6 @@ private slots:
         QCOMPARE(differingPixels(banded, paint([&](QPainter &p) { draw(p, false); })), 0);
         QVERIFY(banded.pixel(10, 398) != QColor(20, 40, 60).rgb());
     }
-
-    void drawLinesMatchesOneCall()
-    {
-        // Translucent, so a row drawn twice where two segments met would show darker.
-        const std::vector<QLine> lines{{10, 0, 10, 399}, {20, 399, 20, 3}, {30, 5, 120, 5}, {40, 50, 40, 80}};
-        auto draw = [&](QPainter &p, bool banded) {
-            p.setPen(QPen(QColor(255, 200, 0, 120), 1));
-            if (banded)
-                BandedPaint::drawLines(p, lines.data(), int(lines.size()));
-            else
-                p.drawLines(lines.data(), int(lines.size()));
-        };
-        const QImage banded = paint([&](QPainter &p) { draw(p, true); });
-        QCOMPARE(differingPixels(banded, paint([&](QPainter &p) { draw(p, false); })), 0);
-        QVERIFY(banded.pixel(10, 399) != QColor(20, 40, 60).rgb());
-    }
 };
 
 QTEST_MAIN(TestBandedPaint)
