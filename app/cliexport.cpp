@@ -253,11 +253,13 @@ int exportVerb(const QStringList &args, QTextStream &out, QTextStream &err)
         request.run = run.get();
     }
 
+    QString written = o.output;
+    request.written = &written;
     if (QString problem; !writeExport(o.format, request, &problem)) {
         printProblem(err, problem);
         return ExitUsage;
     }
-    out << o.format << ": " << request.trace->size() << " events at t=" << request.now << " written to " << o.output << '\n';
+    out << o.format << ": " << request.trace->size() << " events at t=" << request.now << " written to " << written << '\n';
     return ExitOk;
 }
 

@@ -107,7 +107,7 @@ int runOne(const QString &target, const RunOptions &options, QTextStream &out, Q
         printHeader(*scenario, out);
         out << "outcome: " << rootName << ' ' << elided(run.outcomeText());
         if (ended)
-            out << " at t=" << rt.endTime(run.rootTask());
+            out << " at t=" << run.outcome().end;
         out << "\ntasks:\n";
         printTimeline(rt, out);
         if (stop == Stop::AtUntil && !ended)

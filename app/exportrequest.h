@@ -31,6 +31,7 @@ struct ExportRequest
     QString sourcePath;                    ///< the scenario file, or the recorded trace read
     QString outcome;                       ///< "returned …" / "raised …" / "still running at t=…" at `now`
     QString output;                        ///< -o OUT
+    QString *written = nullptr;            ///< where a writer whose files are not just OUT (a series) says what it wrote
 };
 
 /// Writes one format (returns false with a sentence in `error`). Formats that need painting are

@@ -180,7 +180,7 @@ bool writePdf(LessonPainter &lesson, const QString &output, const QSize &logical
     return true;
 }
 
-bool writePngSeries(LessonPainter &lesson, const QString &output, const QSize &logical, int dpi, QString *error)
+bool writePngSeries(LessonPainter &lesson, const QString &output, const QSize &logical, int dpi, QString *wrote, QString *error)
 {
     const double scale = dpi / 96.0;
     const QSize pixels = pixelsOf(logical, dpi);
@@ -215,6 +215,8 @@ bool writePngSeries(LessonPainter &lesson, const QString &output, const QSize &l
         }
         written << path;
     }
+    if (wrote)
+        *wrote = written.size() == 1 ? written.front() : QStringLiteral("%1 … %2 (%3 pictures)").arg(written.front(), written.back()).arg(written.size());
     return true;
 }
 
@@ -283,5 +285,5 @@ bool LessonExport::write(Format format, const commandline::ExportRequest &r, QSt
         return false;
     }
     return format == Format::Pdf ? writePdf(lesson, r.output, logical, dpi, r.title, error)
-                                 : writePngSeries(lesson, r.output, logical, dpi, error);
+                                 : writePngSeries(lesson, r.output, logical, dpi, r.written, error);
 }

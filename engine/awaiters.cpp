@@ -9,9 +9,9 @@ bool CheckpointAwaiter::await_ready() const
     return m_cancellable && m_rt->cancelPending(m_task);
 }
 
-void CheckpointAwaiter::await_resume() const
+bool CheckpointAwaiter::cancelled() const
 {
-    m_rt->finishCheckpoint(m_task, m_reason, m_cancellable);
+    return m_rt->cancelledAtCheckpoint(m_task, m_reason, m_cancellable);
 }
 
 void SleepAwaiter::await_suspend(std::coroutine_handle<> h)

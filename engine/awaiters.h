@@ -1,5 +1,6 @@
 #pragma once
 
+#include "error.h"
 #include "types.h"
 
 #include <coroutine>
@@ -15,11 +16,18 @@ class CheckpointAwaiter
 {
 public:
     bool await_ready() const;
-    void await_resume() const;
+    /// Inline on purpose: the throw happens in the awaiting coroutine's own frame (see
+    /// Runtime::cancelledAtCheckpoint).
+    void await_resume() const
+    {
+        if (cancelled())
+            throw Cancelled();
+    }
 
 protected:
     CheckpointAwaiter(Runtime *rt, TaskId task, WaitReason reason, bool cancellable = true)
         : m_rt(rt), m_task(task), m_reason(reason), m_cancellable(cancellable) {}
+    bool cancelled() const;
     Runtime *m_rt;
     TaskId m_task;
     WaitReason m_reason;

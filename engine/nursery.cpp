@@ -95,7 +95,7 @@ void Nursery::cancelDaemonsIfIdle()
         m_ctx.rt->cancelScope(m_scope, m_ctx.task, QStringLiteral("only daemons left"));
 }
 
-void Nursery::raiseErrors()
+std::exception_ptr Nursery::errorToRaise()
 {
     Runtime &rt = *m_ctx.rt;
     Error raised = m_errors.front();
@@ -104,10 +104,10 @@ void Nursery::raiseErrors()
     rt.record(EventKind::ErrorsGrouped, m_ctx.task, m_scope, NoId, NoId, raised.describe());
     const std::exception_ptr error = std::make_exception_ptr(raised);
     rt.closeScope(m_scope, error, QStringLiteral("raised"));
-    std::rethrow_exception(error);
+    return error;
 }
 
-QCoro::Task<void> Nursery::finish(std::exception_ptr bodyError)
+QCoro::Task<Raised> Nursery::finish(std::exception_ptr bodyError)
 {
     Runtime &rt = *m_ctx.rt;
     rt.leaveScope(m_ctx.task, m_scope);
@@ -127,13 +127,14 @@ QCoro::Task<void> Nursery::finish(std::exception_ptr bodyError)
     cancelDaemonsIfIdle();
     outerCancelled = co_await joinScope(m_ctx, m_scope, outerCancelled);
     if (!m_errors.empty())
-        raiseErrors();
+        co_return Raised{errorToRaise()};
     if (outerCancelled) {
         const std::exception_ptr cancelled = bodyError ? bodyError : std::make_exception_ptr(Cancelled());
         rt.closeScope(m_scope, cancelled);
-        std::rethrow_exception(cancelled);
+        co_return Raised{cancelled};
     }
     rt.closeScope(m_scope, bodyError);
+    co_return Raised();
 }
 
 QCoro::Task<Value> withNursery(Ctx ctx, NurseryOptions options, NurseryBody body)
@@ -146,7 +147,8 @@ QCoro::Task<Value> withNursery(Ctx ctx, NurseryOptions options, NurseryBody body
     } catch (...) {
         error = std::current_exception();
     }
-    co_await nursery.finish(error);
+    const Raised raised = co_await nursery.finish(error);
+    raised.rethrow();
     co_return value;
 }
 

@@ -119,6 +119,12 @@ EventId Runtime::record(EventKind kind, TaskId task, ScopeId scope, EventId caus
 {
     if (!m_trace.recording())
         return NoId;
+    return recordInterned(kind, task, scope, cause, other, m_trace.intern(text), value, detail);
+}
+
+EventId Runtime::recordInterned(EventKind kind, TaskId task, ScopeId scope, EventId cause, qint32 other,
+                                qint32 text, qint64 value, quint8 detail)
+{
     TraceEvent e;
     e.time = now();
     e.kind = kind;
@@ -126,7 +132,7 @@ EventId Runtime::record(EventKind kind, TaskId task, ScopeId scope, EventId caus
     e.scope = scope;
     e.cause = cause;
     e.other = other;
-    e.text = m_trace.intern(text);
+    e.text = text;
     e.value = value;
     e.detail = detail;
     return m_trace.append(e);
@@ -195,8 +201,9 @@ void Runtime::taskFinished(TaskId id, Value value, std::exception_ptr error)
     rec.wait = WaitReason::None;
     if (!error) {
         rec.state = TaskState::Completed;
-        rec.endEvent = record(EventKind::Completed, id, NoId, NoId, NoId,
-                              value.isValid() ? describeValue(value) : QString());
+        rec.endEvent = m_trace.recording()
+            ? recordInterned(EventKind::Completed, id, NoId, NoId, NoId, value.isValid() ? m_trace.internValue(value) : Trace::NoText)
+            : NoId;
         rec.result = std::move(value);
     } else if (isCancelled(error)) {
         rec.state = TaskState::Cancelled;

@@ -4,6 +4,7 @@
 #include "error.h"
 #include "profile.h"
 #include "scheduler.h"
+#include "stablevector.h"
 #include "trace.h"
 #include "types.h"
 
@@ -11,7 +12,6 @@
 #include <QVariant>
 
 #include <coroutine>
-#include <deque>
 #include <functional>
 #include <map>
 #include <typeindex>
@@ -159,9 +159,11 @@ public:
         const TaskRecord &r = m_tasks[size_t(task)];
         return r.handle && r.waitSerial == serial && !r.wakePosted;
     }
-    /// Called as a checkpoint resumes: throws Cancelled if the task is cancelled (and the wait
-    /// was cancellable).
-    void finishCheckpoint(TaskId task, WaitReason reason, bool cancellable);
+    /// Called as a checkpoint resumes: true if the task is cancelled (and the wait was
+    /// cancellable), recorded as CancelDelivered. The caller then throws Cancelled itself, inline
+    /// in the awaiting coroutine: every frame between a throw and its handler costs the unwinder
+    /// about 0.4 µs, a third of the whole throw.
+    [[nodiscard]] bool cancelledAtCheckpoint(TaskId task, WaitReason reason, bool cancellable);
     bool shuttingDown() const { return m_shuttingDown; }
 
     // Waits the awaitables register ------------------------------------------------------------
@@ -189,6 +191,14 @@ public:
     /// Appends an event at the current instant (helpers use it for their own events).
     EventId record(EventKind kind, TaskId task, ScopeId scope = NoId, EventId cause = NoId,
                    qint32 other = NoId, const QString &text = {}, qint64 value = -1, quint8 detail = 0);
+    /// record() with a text already interned (Trace::internValue() for values).
+    EventId recordInterned(EventKind kind, TaskId task, ScopeId scope, EventId cause, qint32 other,
+                           qint32 text, qint64 value = -1, quint8 detail = 0);
+    /// Records that `task` produced `value` (a stream item), as ValueEmitted.
+    EventId recordValue(TaskId task, const Value &value)
+    {
+        return m_trace.recording() ? recordInterned(EventKind::ValueEmitted, task, NoId, NoId, NoId, m_trace.internValue(value)) : NoId;
+    }
 
     // Called by the task wrapper coroutine (not for general use).
     void taskStarted(TaskId id);
@@ -274,8 +284,8 @@ private:
     Profile m_profile;
     Scheduler m_scheduler;
     Trace m_trace;
-    std::deque<TaskRecord> m_tasks;     // deque: records never move while someone holds a reference
-    std::deque<ScopeRecord> m_scopes;
+    StableVector<TaskRecord> m_tasks;     // records never move while someone holds a reference
+    StableVector<ScopeRecord> m_scopes;
     QStringList m_scheduledReasons;
     std::map<std::type_index, std::shared_ptr<void>> m_extensions;
     TaskId m_current = NoId;

@@ -155,15 +155,15 @@ void Runtime::interruptIfCancelled(TaskId task)
     m_scheduler.post(Job{&Runtime::resumeJob, this, task, rec.waitSerial, task, quint8(JobLabel::Cancel)});
 }
 
-void Runtime::finishCheckpoint(TaskId task, WaitReason reason, bool cancellable)
+bool Runtime::cancelledAtCheckpoint(TaskId task, WaitReason reason, bool cancellable)
 {
     TaskRecord &rec = m_tasks[size_t(task)];
     rec.wait = WaitReason::None;
     if (!cancellable && !m_shuttingDown)
-        return;
+        return false;
     const ScopeId source = cancelSource(task, rec.current);
     if (source == NoId && (rec.edgePending == 0 || edgeHeld(task)))
-        return;
+        return false;
     rec.cancelSeen = true;
     EventId cause = source >= 0 ? m_scopes[size_t(source)].cancelEvent : rec.selfCancelEvent;
     if (source == NoId) {
@@ -172,7 +172,7 @@ void Runtime::finishCheckpoint(TaskId task, WaitReason reason, bool cancellable)
         cause = rec.edgeCause;
     }
     record(EventKind::CancelDelivered, task, source >= 0 ? source : NoId, cause, NoId, {}, -1, quint8(reason));
-    throw Cancelled();
+    return true;
 }
 
 } // namespace engine

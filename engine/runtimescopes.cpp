@@ -82,6 +82,12 @@ void Runtime::cancelScope(ScopeId scope, TaskId by, const QString &why, EventId 
         return;
     sc.cancelCalled = true;
     sc.cancelEvent = record(EventKind::CancelRequested, NoId, scope, cause, by, why);
+    // Level-triggered inside a scope that is already cancelled (no shield between): that
+    // cancellation has reached every task in here, and every later checkpoint in here raises
+    // anyway, so delivering again changes nothing. It would walk the whole subtree once more:
+    // nested nurseries unwinding top-down would walk it once per level.
+    if (!sc.edge && !sc.shield && sc.parent != NoId && scopeEffectivelyCancelled(sc.parent))
+        return;
     deliverToScope(scope);
 }
 

@@ -18,6 +18,8 @@ public:
     virtual QCoro::Task<std::optional<Child>> next(Ctx ctx) = 0;
     /// A generator cannot be materialised or have its unstarted items closed (aio.tasks).
     virtual bool isGenerator() const { return false; }
+    /// How many items are left if known, else -1 (lets a fan-out size its book-keeping once).
+    virtual int remaining() const { return -1; }
 };
 
 /// A fixed list of children, optionally raising `error` on the pull after `raiseAfter` items and
@@ -35,6 +37,7 @@ public:
     void setGenerator(bool generator) { m_generator = generator; }
     bool isGenerator() const override { return m_generator; }
     int pulled() const { return m_next; }
+    int remaining() const override { return int(m_children.size()) - m_next; }
 
     QCoro::Task<std::optional<Child>> next(Ctx ctx) override;
 

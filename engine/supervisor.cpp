@@ -67,6 +67,13 @@ public:
 
     bool atLimit() const { return p.limit > 0 && live >= p.limit; }
 
+    void reserve(int children)
+    {
+        kids.reserve(size_t(children));
+        ids.reserve(size_t(children));
+        noticed.reserve(size_t(children));
+    }
+
     void start(Child child)
     {
         const int index = int(kids.size());
@@ -79,7 +86,7 @@ public:
         if (slots) {
             body = [s = slots, inner = std::move(body)](Ctx c) { return runGated(c, s, inner); };
         } else if (p.limit > 0) {
-            rt.record(EventKind::SlotAcquired, expected, scope, NoId, NoId, p.name, live);
+            rt.recordInterned(EventKind::SlotAcquired, expected, scope, NoId, NoId, nameText(), live);
         }
         const StartPolicy start = p.start.value_or(rt.profile().start);
         const TaskId id = rt.spawn(scope, child.name, std::move(body), start);
@@ -99,7 +106,7 @@ public:
             o.error = Error::fromException(rt.error(child));
         --live;
         if (p.limit > 0 && !slots)
-            rt.record(EventKind::SlotReleased, child, scope, NoId, NoId, p.name, live);
+            rt.recordInterned(EventKind::SlotReleased, child, scope, NoId, NoId, nameText(), live);
         if (p.poll == PollAlgorithm::None)
             notice(index);
         else
@@ -192,6 +199,7 @@ public:
         std::vector<int> order = noticed;
         if (!p.completionOrder)
             std::sort(order.begin(), order.end());
+        result.done.reserve(order.size());
         for (int i : order) {
             const ChildOutcome &o = kids[size_t(i)];
             if (p.cancelledChildRaises && o.state == TaskState::Cancelled)
@@ -230,6 +238,16 @@ public:
     bool pendingNotice = false;
 
 private:
+    // The policy's name as trace text, interned once (slot events name it for every child).
+    qint32 nameText()
+    {
+        if (m_nameText == Trace::NoText)
+            m_nameText = rt.trace().intern(p.name);
+        return m_nameText;
+    }
+
+    qint32 m_nameText = Trace::NoText;
+
     void wakeLoop(EventId cause)
     {
         pendingNotice = true;
@@ -326,6 +344,8 @@ QCoro::Task<SupervisorResult> supervise(Ctx ctx, SupervisorPolicy policy, std::s
     Runtime &rt = *ctx.rt;
     auto st = std::make_shared<SupervisorState>(ctx, std::move(policy));
     rt.keepObserverAlive(st->scope, st);
+    if (const int items = source->remaining(); items > 0)
+        st->reserve(items);
     const SupervisorPolicy &p = st->p;
 
     // The deadline scope holds only the caller's waits; it is opened after the children's scope

@@ -1,5 +1,7 @@
 #include "trace.h"
 
+#include "value.h"
+
 namespace engine {
 
 const char *toString(EventKind k)
@@ -65,9 +67,25 @@ qint32 Trace::intern(const QString &s)
     return id;
 }
 
+qint32 Trace::internValue(const QVariant &value)
+{
+    switch (value.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+        m_numbers.push_back(value.toLongLong());
+        return qint32(-2 - qint64(m_numbers.size() - 1));
+    default:
+        return intern(describeValue(value));
+    }
+}
+
 QString Trace::string(qint32 id) const
 {
-    return id >= 0 && id < m_strings.size() ? m_strings.at(id) : QString();
+    if (id >= 0)
+        return id < m_strings.size() ? m_strings.at(id) : QString();
+    const qint64 number = -2 - qint64(id);
+    return number >= 0 && number < qint64(m_numbers.size()) ? QString::number(m_numbers[size_t(number)]) : QString();
 }
 
 QString Trace::taskName(TaskId id) const
@@ -155,6 +173,7 @@ void Trace::clear()
     m_scopes.clear();
     m_strings.clear();
     m_stringIds.clear();
+    m_numbers.clear();
     ++m_revision;
     m_recording = true;
 }

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 #include <iterator>
 #include <memory>
@@ -134,7 +135,14 @@ public:
     void addTask(TaskId id, const TraceTask &t);
     void addScope(ScopeId id, const TraceScope &s);
 
+    /// No text (an empty string interns to it).
+    static constexpr qint32 NoText = -1;
+    static bool hasText(qint32 id) { return id != NoText; }
     qint32 intern(const QString &s);
+    /// Interns a value's description (describeValue()). Integers are stored as numbers and only
+    /// formatted when read: a run of 100 000 distinct results would otherwise hash and keep
+    /// 100 000 strings. Their ids are negative (below NoText).
+    qint32 internValue(const QVariant &value);
     QString string(qint32 id) const;
 
     const TraceEvents &events() const { return m_events; }
@@ -163,6 +171,7 @@ private:
     std::vector<TraceScope> m_scopes;
     QStringList m_strings;
     QHash<QString, qint32> m_stringIds;
+    std::vector<qint64> m_numbers;   // text id -2 - i is m_numbers[i]
     quint64 m_revision = 0;
     bool m_recording = true;
 };

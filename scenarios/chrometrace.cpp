@@ -150,7 +150,7 @@ QJsonDocument chromeTraceJson(const engine::Trace &trace, Tick now, const QStrin
         Lifetime &l = life[size_t(e.task)];
         l.ended = e.time;
         l.outcome = outcome;
-        l.value = e.text >= 0 ? trace.string(e.text) : QString();
+        l.value = trace.string(e.text);
     };
 
     for (int seq = 0; seq < trace.size(); ++seq) {
@@ -179,7 +179,7 @@ QJsonDocument chromeTraceJson(const engine::Trace &trace, Tick now, const QStrin
         case EventKind::Cancelled: if (hasTask) end(e, QStringLiteral("cancelled")); break;
         case EventKind::CancelRequested: {
             const int target = hasTask ? tidOf(e.task) : (e.other >= 0 ? tidOf(e.other) : 0);
-            QJsonObject args{{QStringLiteral("why"), e.text >= 0 ? trace.string(e.text) : QString()}};
+            QJsonObject args{{QStringLiteral("why"), trace.string(e.text)}};
             if (e.other >= 0)
                 args.insert(QStringLiteral("by"), trace.taskName(e.other));
             if (e.scope >= 0)
@@ -209,12 +209,12 @@ QJsonDocument chromeTraceJson(const engine::Trace &trace, Tick now, const QStrin
         case EventKind::ErrorsGrouped:
             if (hasTask)
                 out.append(instant(QStringLiteral("errors grouped"), QStringLiteral("error"), tidOf(e.task), e.time,
-                                   {{QStringLiteral("error"), e.text >= 0 ? trace.string(e.text) : QString()}}));
+                                   {{QStringLiteral("error"), trace.string(e.text)}}));
             break;
         case EventKind::ValueEmitted:
             if (hasTask)
                 out.append(instant(QStringLiteral("emit"), QStringLiteral("stream"), tidOf(e.task), e.time,
-                                   {{QStringLiteral("value"), e.text >= 0 ? trace.string(e.text) : QString()}}));
+                                   {{QStringLiteral("value"), trace.string(e.text)}}));
             break;
         default:
             break;

@@ -336,11 +336,15 @@ std::optional<YAML::Node> ScenarioParser::readHelper(Node &node, const Entry &ki
     bool childrenGiven = !kindEntry.value.IsNull();
     if (kindEntry.value.IsMap()) {
         // `children` is always read, so that giving it to a body-only helper gets a clear message.
-        QStringList allowed{QStringLiteral("name"), QStringLiteral("children")};
+        QStringList allowed{QStringLiteral("children")};
         if (spec.body)
             allowed << QStringLiteral("body");
         allowed << spec.optionKeys();
-        const Entries entries = readMap(kindEntry.value, allowed);
+        // A loop-driving helper is no task: 'name' gets its own message below, and is not offered
+        // among the valid keys when another key is misspelt.
+        const QStringList name{QStringLiteral("name")};
+        const Entries entries = spec.drivesLoop ? readMap(kindEntry.value, allowed, QStringLiteral("key"), QStringLiteral("expected one of"), name)
+                                                : readMap(kindEntry.value, name + allowed);
         if (const Entry *name = find(entries, QStringLiteral("name"))) {
             node.name = readText(*name).value_or(QString()).trimmed();
             if (spec.drivesLoop)

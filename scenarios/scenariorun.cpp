@@ -82,15 +82,19 @@ RootOutcome ScenarioRun::outcome() const
         if (runner.closeError()) {
             out.state = engine::TaskState::Failed;
             out.error = runner.closeError();
+            out.end = runner.closeErrorTime();
         } else if (call.end == End::Returned) {
             out.state = engine::TaskState::Completed;
             out.value = call.value;
+            out.end = call.endTime;
         } else if (call.end == End::Raised) {
             out.state = engine::isCancelled(call.error) ? engine::TaskState::Cancelled : engine::TaskState::Failed;
             out.error = call.error;
+            out.end = call.endTime;
         }
         return out;
     }
+    out.end = rt.endTime(out.task);
     if (out.state == engine::TaskState::Completed)
         out.value = rt.result(out.task);
     else if (out.state == engine::TaskState::Failed)

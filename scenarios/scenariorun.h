@@ -32,6 +32,7 @@ struct RootOutcome
     engine::TaskState state = engine::TaskState::Created;   ///< not final: still running
     engine::Value value;                                     ///< Completed
     std::exception_ptr error;                                ///< Failed
+    engine::Tick end = -1;                                   ///< when it ended (a runner: when run() or close() came back)
 };
 
 class RunnerProgram;

@@ -16,7 +16,7 @@ QJsonValue idOrNull(qint32 id)
 
 QJsonValue textOrNull(const engine::Trace &trace, qint32 text)
 {
-    return text < 0 ? QJsonValue() : QJsonValue(trace.string(text));
+    return engine::Trace::hasText(text) ? QJsonValue(trace.string(text)) : QJsonValue();
 }
 
 // `detail` only means something for a few kinds; elsewhere it is always 0 and says nothing.

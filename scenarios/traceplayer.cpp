@@ -24,7 +24,7 @@ void TracePlayer::rebuild()
     m_shown = std::make_shared<engine::Trace>();
     // Task and scope tables come whole from the start (the views learn tasks from Spawned
     // events); their names are interned again in the new trace.
-    const auto text = [this](qint32 id) { return id < 0 ? -1 : m_shown->intern(m_recording->string(id)); };
+    const auto text = [this](qint32 id) { return engine::Trace::hasText(id) ? m_shown->intern(m_recording->string(id)) : engine::Trace::NoText; };
     for (size_t i = 0; i < m_recording->tasks().size(); ++i) {
         engine::TraceTask t = m_recording->tasks()[i];
         t.name = text(t.name);
@@ -45,7 +45,7 @@ void TracePlayer::appendUpTo(size_t position)
     position = std::min(position, length());
     for (; m_position < position; ++m_position) {
         engine::TraceEvent e = m_recording->at(engine::EventId(m_position));
-        e.text = e.text < 0 ? -1 : m_shown->intern(m_recording->string(e.text));
+        e.text = engine::Trace::hasText(e.text) ? m_shown->intern(m_recording->string(e.text)) : engine::Trace::NoText;
         m_shown->append(e);
     }
 }

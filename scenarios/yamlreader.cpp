@@ -75,7 +75,7 @@ SourceLocation YamlReader::valueWhere(const Entry &entry) const
 }
 
 YamlReader::Entries YamlReader::readMap(const YAML::Node &map, const QStringList &allowed, const QString &what,
-                                        const QString &listIntro)
+                                        const QString &listIntro, const QStringList &unlisted)
 {
     Entries entries;
     for (const auto &kv : map) {
@@ -84,7 +84,7 @@ YamlReader::Entries YamlReader::readMap(const YAML::Node &map, const QStringList
             continue;
         }
         const QString key = scalarText(kv.first);
-        if (!allowed.contains(key)) {
+        if (!allowed.contains(key) && !unlisted.contains(key)) {
             error(kv.first, QStringLiteral("unknown %1 '%2'").arg(what, key) + suggestionSuffix(key, allowed, listIntro));
             continue;
         }

@@ -45,8 +45,9 @@ protected:
 
     /// The entries of `map` in document order; unknown keys (with the nearest allowed one) and
     /// repeated keys are reported and dropped. `what` names a key in messages ("key", "task").
+    /// `unlisted` keys are accepted but never suggested (the caller rejects them more precisely).
     Entries readMap(const YAML::Node &map, const QStringList &allowed, const QString &what = QStringLiteral("key"),
-                    const QString &listIntro = QStringLiteral("expected one of"));
+                    const QString &listIntro = QStringLiteral("expected one of"), const QStringList &unlisted = {});
     const Entry *find(const Entries &entries, const QString &key) const;
     std::optional<QString> readText(const Entry &entry);
     std::optional<engine::Tick> readDuration(const Entry &entry);

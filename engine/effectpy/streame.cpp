@@ -45,7 +45,7 @@ QCoro::Task<bool> forward(Ctx ctx, std::shared_ptr<Queue> in, std::shared_ptr<Qu
         in->close();
         co_return false;
     }
-    ctx.rt->record(EventKind::ValueEmitted, ctx.task, NoId, NoId, NoId, describeValue(item));
+    ctx.rt->recordValue(ctx.task, item);
     co_return true;
 }
 

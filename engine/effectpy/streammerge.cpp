@@ -16,7 +16,7 @@ QCoro::Task<Value> pump(Ctx ctx, std::shared_ptr<Queue> source, std::shared_ptr<
         const std::optional<QVariant> item = co_await receiving;
         if (!item)
             co_return Value();
-        ctx.rt->record(EventKind::ValueEmitted, ctx.task, NoId, NoId, NoId, describeValue(*item));
+        ctx.rt->recordValue(ctx.task, *item);
         QCoro::Task<bool> sending = out->trySend(ctx, *item);
         if (!co_await sending)
             co_return Value();

@@ -16,7 +16,8 @@ QCoro::Task<std::vector<TaskId>> waitXxx(Ctx ctx, std::vector<Child> children, W
     // asyncgui starts the children one after another, synchronously, inside the call.
     for (Child &child : children)
         nursery.start(child.name, std::move(child.body), StartPolicy::Eager);
-    co_await nursery.finish(nullptr);
+    const Raised raised = co_await nursery.finish(nullptr);
+    raised.rethrow();
     co_return nursery.children();
 }
 

@@ -176,7 +176,8 @@ QCoro::Task<Value> runNursery(Ctx ctx, std::vector<Child> fns, NurseryOptions op
     Nursery nursery(ctx, options);
     for (Child &fn : fns)
         nursery.start(fn.name, std::move(fn.body), StartPolicy::Deferred);
-    co_await nursery.finish(nullptr);
+    const Raised raised = co_await nursery.finish(nullptr);
+    raised.rethrow();
     co_return Value();   // trio-util's helpers return None, not the children's results
 }
 
@@ -226,7 +227,8 @@ QCoro::Task<ScopeResult> moveOnWhen(Ctx ctx, Child fn, ScopeBody block)
         error = nullptr;
     if (!error)
         nursery.cancel(QStringLiteral("the block ended"));   // nursery.cancel_scope.cancel()
-    co_await nursery.finish(error);
+    const Raised raised = co_await nursery.finish(error);
+    raised.rethrow();
     co_return result;
 }
 
@@ -243,7 +245,8 @@ QCoro::Task<Value> runAndCancelling(Ctx ctx, Child fn, Body block)
     }
     if (!error)
         nursery.cancel(QStringLiteral("the block ended"));
-    co_await nursery.finish(error);
+    const Raised raised = co_await nursery.finish(error);
+    raised.rethrow();
     co_return value;
 }
 

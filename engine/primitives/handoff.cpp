@@ -12,7 +12,8 @@ void HandoffAwaiter::settle()
         m_committed = false;
         m_error.reset();
     }
-    m_rt->finishCheckpoint(m_task, m_reason, m_cancellable && !m_committed);
+    if (m_rt->cancelledAtCheckpoint(m_task, m_reason, m_cancellable && !m_committed))
+        throw Cancelled();
     if (m_error)
         throw *m_error;
 }

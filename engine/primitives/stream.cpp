@@ -77,7 +77,7 @@ std::optional<QVariant> StreamNextAwaiter::await_resume()
 
 void Stream::emitted(TaskId producer, const QVariant &value)
 {
-    m_rt.record(EventKind::ValueEmitted, producer, NoId, NoId, NoId, describeValue(value));
+    m_rt.recordValue(producer, value);
 }
 
 void Stream::finish(std::optional<Error> error)

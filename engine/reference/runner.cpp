@@ -135,6 +135,7 @@ void Runner::interrupt()
         // still closes the loop over the tasks it was waiting for.
         note(m_closeTask, QStringLiteral("Ctrl-C during close(): KeyboardInterrupt; the loop closes with the tasks still pending"));
         m_closeError = keyboardInterrupt();
+        m_closeErrorTime = m_rt.now();
         closeLoop();
         update();
     }

@@ -93,6 +93,8 @@ public:
     bool loopClosed() const { return m_loopClosed; }
     /// What close() raised (KeyboardInterrupt), or null.
     std::exception_ptr closeError() const { return m_closeError; }
+    /// When close() raised it (-1: it did not).
+    Tick closeErrorTime() const { return m_closeErrorTime; }
 
 private:
     static void afterStep(void *self);
@@ -111,6 +113,7 @@ private:
     size_t m_reportedCalls = 0;   // calls whose end the listener has heard of
     TaskId m_closeTask = NoId;
     std::exception_ptr m_closeError;
+    Tick m_closeErrorTime = -1;
     bool m_closed = false;
     bool m_loopClosed = false;
     bool m_closeReported = false;

@@ -86,6 +86,11 @@ private slots:
         QCOMPARE(r.code, 0);
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), events);
         QVERIFY(!QFile::exists(out));   // a series: OUT-001.png …, not OUT itself
+        // The success line names the series, not OUT.
+        QVERIFY2(r.out.endsWith(QStringLiteral(" written to %1 … %2 (%3 pictures)\n")
+                                    .arg(LessonExport::seriesPath(out, 1, events), LessonExport::seriesPath(out, events, events))
+                                    .arg(events)),
+                 qPrintable(r.out));
         QSize size;
         for (int step = 1; step <= events; ++step) {
             const QString path = LessonExport::seriesPath(out, step, events);

@@ -2,7 +2,8 @@
 // process (fork) so that its peak RSS is its own. Prints, tab-separated, as the peers do:
 //   impl workload N tasks wall_s tasks_per_s peak_rss_MiB checksum
 // --check compares the checksums with the peers' for N = 1000, 10000 and 100000 and fails on a
-// difference.
+// difference. On stderr: the ratio to the best peer (at N = 100000) and how much of the time the
+// C++ throws of cancellation take at the throw cost measured on this machine.
 
 #include "workloads.h"
 
@@ -27,6 +28,9 @@ const QMap<QString, QString> Expected = {
     {"W5/100000", "n=100000:s=e2617125:t=25046452"},
 };
 
+// The best of trio, asyncio and Effect-TS at N = 100 000 (benchmarks.md), wall seconds.
+const QMap<QString, double> BestPeer = {{"W1", 0.46}, {"W2", 1.59}, {"W3", 1.75}, {"W4", 1.81}, {"W5", 0.92}};
+
 bench::Outcome runWorkload(const QString &w, int n)
 {
     if (w == QLatin1String("W1"))
@@ -41,7 +45,7 @@ bench::Outcome runWorkload(const QString &w, int n)
 }
 
 // Runs one workload in a child process; returns its exit status (1 on a checksum mismatch).
-int runIsolated(const QString &w, int n, bool check)
+int runIsolated(const QString &w, int n, bool check, double throwCost)
 {
     std::fflush(stdout);
     const pid_t pid = fork();
@@ -54,6 +58,12 @@ int runIsolated(const QString &w, int n, bool check)
         std::printf("taskscope\t%s\t%d\t%lld\t%.3f\t%.0f\t%.1f\t%s\n", qPrintable(w), n, out.tasks, wall,
                     double(out.tasks) / wall, double(usage.ru_maxrss) / 1024.0, qPrintable(out.checksum));
         std::fflush(stdout);
+        // Commentary on stderr, so that stdout keeps the peers' line format.
+        if (n == 100000)
+            std::fprintf(stderr, "# %s: %.1fx the best peer's speed (%.2f s); target 10x\n", qPrintable(w), BestPeer.value(w) / wall, BestPeer.value(w));
+        if (out.throws > 0)
+            std::fprintf(stderr, "# %s: %lld cancellations delivered, each a C++ throw; at %.2f us per throw that alone is %.3f s\n",
+                         qPrintable(w), out.throws, throwCost * 1e6, double(out.throws) * throwCost);
         const QString expected = Expected.value(QStringLiteral("%1/%2").arg(w).arg(n));
         if (check && !expected.isEmpty() && expected != out.checksum) {
             std::fprintf(stderr, "%s N=%d: checksum %s, the peers have %s\n", qPrintable(w), n, qPrintable(out.checksum), qPrintable(expected));
@@ -88,8 +98,9 @@ int main(int argc, char **argv)
     }
     if (workloads.isEmpty())
         workloads = {"W1", "W2", "W3", "W4", "W5"};
+    const double throwCost = bench::throwCost();
     int failures = 0;
     for (const QString &w : workloads)
-        failures += runIsolated(w, n, check) != 0;
+        failures += runIsolated(w, n, check, throwCost) != 0;
     return failures == 0 ? 0 : 1;
 }

@@ -30,6 +30,8 @@ struct Outcome
 {
     QString checksum;
     long long tasks = 0;
+    /// Cancellations delivered at await points: each one is a C++ throw (design.md §2).
+    long long throws = 0;
 };
 
 Outcome fanOut(int n);      ///< W1
@@ -37,6 +39,10 @@ Outcome race(int n);        ///< W2
 Outcome failure(int n);     ///< W3
 Outcome nested(int n);      ///< W4
 Outcome merge(int n);       ///< W5
+
+/// The cost of one C++ throw caught in the throwing function's own frame, in seconds: the cheapest
+/// a cancelled coroutine can unwind (measured, as the unwinder's speed varies by machine).
+double throwCost();
 
 /// W4's fan-out per level (benchmarks.md, integer arithmetic).
 std::vector<long long> nestedFanOuts(int n);

@@ -83,7 +83,7 @@ private Q_SLOTS:
         QTest::newRow("a name") << aio("  asyncio.runner:\n    name: loop\n    children: [{task: A}]\n")
                                 << "bad.yaml:5:5: 'asyncio.runner' is not a task and takes no 'name': each run() call is named by its own node";
         QTest::newRow("a body") << aio("  asyncio.runner:\n    body: [{sleep: 1}]\n    children: [{task: A}]\n")
-                                << "bad.yaml:5:5: unknown key 'body'; expected one of: name, children, close, on_error, interrupt_at";
+                                << "bad.yaml:5:5: unknown key 'body'; expected one of: children, close, on_error, interrupt_at";
         QTest::newRow("misspelt option") << aio("  asyncio.runner:\n    on_eror: continue\n    children: [{task: A}]\n")
                                          << "bad.yaml:5:5: unknown key 'on_eror'; did you mean 'on_error'?";
         QTest::newRow("close not a bool") << aio("  asyncio.runner:\n    close: later\n    children: [{task: A}]\n")
@@ -217,6 +217,24 @@ private Q_SLOTS:
         QCOMPARE(mismatches.size(), size_t(1));
         QCOMPARE(mismatches.front().where.line, 15);
         QCOMPARE(mismatches.front().message, QStringLiteral("result: expected 'two', but second raised KeyboardInterrupt()"));
+    }
+
+    void theOutcomeIsWhenRunRaisedNotWhenTheTaskEnded()
+    {
+        // The first Ctrl-C (3) cancels the call's task, whose cleanup takes 5; the second (4) makes
+        // run() raise KeyboardInterrupt at once. The task still ends later, cancelled by close().
+        const std::optional<scenarios::Scenario> s = parsed(QStringLiteral(
+            "title: t\nprofile: asyncio\nrun:\n"
+            "  asyncio.runner:\n    interrupt_at: [3, 4]\n    children:\n"
+            "      - {task: slow, steps: [{sleep: 10}], on_cancel: [{sleep: 5}]}\n"));
+        QVERIFY(s);
+        scenarios::ScenarioRun run(*s);
+        run.scheduler().runUntilIdle();
+        QVERIFY(run.finished());
+        const scenarios::RootOutcome outcome = run.outcome();
+        QCOMPARE(run.outcomeText(), QStringLiteral("raised KeyboardInterrupt()"));
+        QCOMPARE(outcome.end, engine::Tick(4));
+        QVERIFY(run.runtime().endTime(outcome.task) != outcome.end);
     }
 
     void destroyingTheRunMidCallNeverStepsAgain()
