@@ -201,12 +201,14 @@ public:
             std::sort(order.begin(), order.end());
         result.done.reserve(order.size());
         for (int i : order) {
-            const ChildOutcome &o = kids[size_t(i)];
+            ChildOutcome &o = kids[size_t(i)];
             if (p.cancelledChildRaises && o.state == TaskState::Cancelled)
                 throw Cancelled();
             if (p.dropNoneResults && o.state == TaskState::Completed && (o.value.isNull() || !o.value.isValid()))
                 continue;
-            result.done.push_back(o);
+            // Nothing reads an ended child's value or error after this (a leaked helper only
+            // updates the pending ones), so they move instead of being copied.
+            result.done.push_back(std::move(o));
         }
         std::vector<bool> seen(kids.size(), false);
         for (int i : noticed)

@@ -2,8 +2,9 @@
 // process (fork) so that its peak RSS is its own. Prints, tab-separated, as the peers do:
 //   impl workload N tasks wall_s tasks_per_s peak_rss_MiB checksum
 // --check compares the checksums with the peers' for N = 1000, 10000 and 100000 and fails on a
-// difference. On stderr: the ratio to the best peer (at N = 100000) and how much of the time the
-// C++ throws of cancellation take at the throw cost measured on this machine.
+// difference. On stderr: the ratio to the best peer (at N = 100000), and two costs measured on
+// this machine that set a floor under the times: the memory's first touch (page faults) and the
+// C++ throw that every delivered cancellation is.
 
 #include "workloads.h"
 
@@ -45,7 +46,7 @@ bench::Outcome runWorkload(const QString &w, int n)
 }
 
 // Runs one workload in a child process; returns its exit status (1 on a checksum mismatch).
-int runIsolated(const QString &w, int n, bool check, double throwCost)
+int runIsolated(const QString &w, int n, bool check, double throwCost, double pageCost)
 {
     std::fflush(stdout);
     const pid_t pid = fork();
@@ -61,6 +62,9 @@ int runIsolated(const QString &w, int n, bool check, double throwCost)
         // Commentary on stderr, so that stdout keeps the peers' line format.
         if (n == 100000)
             std::fprintf(stderr, "# %s: %.1fx the best peer's speed (%.2f s); target 10x\n", qPrintable(w), BestPeer.value(w) / wall, BestPeer.value(w));
+        const double pages = double(usage.ru_maxrss) * 1024.0 / 4096.0;
+        std::fprintf(stderr, "# %s: peak RSS %.0f MiB, about %.0f pages touched; at %.2f us per fresh page that alone is %.3f s\n",
+                     qPrintable(w), double(usage.ru_maxrss) / 1024.0, pages, pageCost * 1e6, pages * pageCost);
         if (out.throws > 0)
             std::fprintf(stderr, "# %s: %lld cancellations delivered, each a C++ throw; at %.2f us per throw that alone is %.3f s\n",
                          qPrintable(w), out.throws, throwCost * 1e6, double(out.throws) * throwCost);
@@ -99,8 +103,9 @@ int main(int argc, char **argv)
     if (workloads.isEmpty())
         workloads = {"W1", "W2", "W3", "W4", "W5"};
     const double throwCost = bench::throwCost();
+    const double pageCost = bench::pageCost();
     int failures = 0;
     for (const QString &w : workloads)
-        failures += runIsolated(w, n, check, throwCost) != 0;
+        failures += runIsolated(w, n, check, throwCost, pageCost) != 0;
     return failures == 0 ? 0 : 1;
 }

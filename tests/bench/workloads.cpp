@@ -6,6 +6,7 @@
 #include "engine/nursery.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <memory>
 
 using namespace engine;
@@ -75,6 +76,21 @@ double throwCost()
         caught += throwOnce(i);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return caught == Rounds ? seconds / Rounds : 0.0;
+}
+
+double pageCost()
+{
+    constexpr size_t Page = 4096;
+    constexpr size_t Pages = 8192;   // 32 MiB: well above malloc's mmap threshold, so fresh pages
+    auto *memory = static_cast<volatile char *>(std::malloc(Page * Pages));
+    if (!memory)
+        return 0.0;
+    const auto start = std::chrono::steady_clock::now();
+    for (size_t i = 0; i < Pages; ++i)
+        memory[i * Page] = 1;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::free(const_cast<char *>(memory));
+    return seconds / Pages;
 }
 
 Outcome fanOut(int n)

@@ -43,6 +43,9 @@ Outcome merge(int n);       ///< W5
 /// The cost of one C++ throw caught in the throwing function's own frame, in seconds: the cheapest
 /// a cancelled coroutine can unwind (measured, as the unwinder's speed varies by machine).
 double throwCost();
+/// The cost of touching one fresh 4 KiB page of memory for the first time (the kernel's page
+/// fault and zeroing), in seconds.
+double pageCost();
 
 /// W4's fan-out per level (benchmarks.md, integer arithmetic).
 std::vector<long long> nestedFanOuts(int n);
