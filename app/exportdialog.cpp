@@ -5,6 +5,7 @@
 #include "widgets/timelinefigure.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -23,44 +24,54 @@ namespace {
 
 using widgets::TimelineFigure;
 
+// What the dialog knows of each format: one row, so that the file suffix, the label and whether
+// the figure options apply cannot drift apart.
+struct FormatInfo
+{
+    const char *format;
+    const char *suffix;
+    const char *label;   // translated where shown
+    bool figure;         // size and resolution apply
+};
+
+constexpr FormatInfo Formats[] = {
+    {"png", "png", QT_TRANSLATE_NOOP("ExportDialog", "PNG picture"), true},
+    {"svg", "svg", QT_TRANSLATE_NOOP("ExportDialog", "SVG drawing"), true},
+    {"pdf", "pdf", QT_TRANSLATE_NOOP("ExportDialog", "PDF document"), true},
+    {"perfetto", "json", QT_TRANSLATE_NOOP("ExportDialog", "Perfetto / Chrome trace"), false},
+    {"trace", "json", QT_TRANSLATE_NOOP("ExportDialog", "Taskscope trace"), false},
+    {"markdown", "md", QT_TRANSLATE_NOOP("ExportDialog", "Markdown narrative"), false},
+    {"lesson-pdf", "pdf", QT_TRANSLATE_NOOP("ExportDialog", "Lesson, a page per step"), true},
+    {"lesson-png", "png", QT_TRANSLATE_NOOP("ExportDialog", "Lesson, a picture per step"), true},
+};
+
+const FormatInfo *infoOf(const QString &format)
+{
+    for (const FormatInfo &f : Formats)
+        if (format == QLatin1String(f.format))
+            return &f;
+    return nullptr;
+}
+
+// A format the dialog does not know yet (a newly registered one) is its own suffix and label.
 QString suffixOf(const QString &format)
 {
-    if (format.startsWith(QLatin1String("lesson-")))
-        return format.mid(7);   // lesson-pdf, lesson-png
-    if (format == QLatin1String("perfetto") || format == QLatin1String("trace"))
-        return QStringLiteral("json");
-    if (format == QLatin1String("markdown"))
-        return QStringLiteral("md");
-    return format;
+    const FormatInfo *info = infoOf(format);
+    return info ? QLatin1String(info->suffix) : format;
 }
 
 QString describe(const QString &format)
 {
-    if (format == QLatin1String("png"))
-        return QObject::tr("PNG picture");
-    if (format == QLatin1String("svg"))
-        return QObject::tr("SVG drawing");
-    if (format == QLatin1String("pdf"))
-        return QObject::tr("PDF document");
-    if (format == QLatin1String("perfetto"))
-        return QObject::tr("Perfetto / Chrome trace");
-    if (format == QLatin1String("trace"))
-        return QObject::tr("Taskscope trace");
-    if (format == QLatin1String("markdown"))
-        return QObject::tr("Markdown narrative");
-    if (format == QLatin1String("lesson-pdf"))
-        return QObject::tr("Lesson, a page per step");
-    if (format == QLatin1String("lesson-png"))
-        return QObject::tr("Lesson, a picture per step");
-    return format;
+    const FormatInfo *info = infoOf(format);
+    return info ? QCoreApplication::translate("ExportDialog", info->label) : format;
 }
 
 } // namespace
 
 bool ExportDialog::isFigure(const QString &format)
 {
-    return format == QLatin1String("png") || format == QLatin1String("svg") || format == QLatin1String("pdf")
-        || format.startsWith(QLatin1String("lesson-"));
+    const FormatInfo *info = infoOf(format);
+    return info && info->figure;
 }
 
 ExportDialog::ExportDialog(const Context &context, QWidget *parent)
